@@ -1,0 +1,15 @@
+export * from './errors/index.js';
+export { createClient, SCHEMA_MAJOR_VERSION, type ClientOptions, type Feed, type FeedClient } from './feed/create-client.js';
+export { validateDataset, DATASET_NAMES, type DatasetName, type FeedData } from './validation/datasets.js';
+export { validateManifest } from './generated/validators.js';
+export { problemsFromAjv, type Problem } from './validation/problem.js';
+export {
+  resolveTerritory,
+  type TerritoryAnswer,
+  type TerritoryArea,
+  type TerritoryReference,
+  type TerritoryStatus,
+} from './territory/resolve-territory.js';
+export { helpdeskFor, type HelpdeskAnswer, type HelpdeskChoice, type HelpdeskReference } from './helpdesk/helpdesk-for.js';
+export { normalizeText } from './text/normalize.js';
+export type * from './generated/types.js';

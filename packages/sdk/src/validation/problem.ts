@@ -1,0 +1,83 @@
+import type { AjvError } from '../generated/validators.js';
+
+/** One thing wrong in a feed: where it is and what to fix, in words a data maintainer can act on. */
+export interface Problem {
+  /** The dataset (`services`, `events`…) or `manifest`. */
+  dataset: string;
+  /** The record's id, when it has a readable one. */
+  recordId?: string;
+  /** The record's position in the dataset (0-based). */
+  index?: number;
+  /** JSON pointer to the field inside the record; empty for the record as a whole. */
+  pointer: string;
+  message: string;
+}
+
+/** What a field must look like, by the shared definition its schema refers to. */
+const EXPECTED_FORMS: Record<string, string> = {
+  httpUrl: 'must be a full http:// or https:// address',
+  phoneNumber: 'must be a phone number in international form, like +32 2 000 00 00',
+  email: 'must be an e-mail address',
+  postalCode: 'must be a 4-digit postal code',
+  nis: 'must be a 5-digit NIS code',
+  id: 'must be an id of lower-case letters, digits and hyphens',
+  bassinId: 'must be an id of lower-case letters, digits and hyphens',
+  date: 'must be a date written YYYY-MM-DD',
+  dateTime: 'must be a date and time with its UTC offset, like 2025-03-12T12:00:00+01:00',
+  time: 'must be a time written HH:MM',
+};
+
+function expectedForm(error: AjvError): string | undefined {
+  const definition = /\$defs\/(\w+)\/(?:pattern|format|type)$/.exec(error.schemaPath)?.[1];
+  return definition ? EXPECTED_FORMS[definition] : undefined;
+}
+
+function escapePointerToken(token: string): string {
+  return token.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+/** Turns ajv's errors for one record into problems, one per field, in plain words. */
+export function problemsFromAjv(
+  errors: readonly AjvError[],
+  where: Pick<Problem, 'dataset' | 'recordId' | 'index'>,
+): Problem[] {
+  const problems = new Map<string, Problem>();
+  const add = (pointer: string, message: string) => {
+    const key = `${pointer}\u0000${message}`;
+    if (!problems.has(key)) problems.set(key, { ...where, pointer, message });
+  };
+  // A failed "fr or nl" (anyOf of required) reports each branch; say it once.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  for (const error of errors) {
+    const pointer = error.instancePath;
+    switch (error.keyword) {
+      case 'anyOf':
+        add(pointer, 'needs a French (fr) or Dutch (nl) text');
+        break;
+      case 'required':
+        if (anyOfPaths.has(pointer) && /\/anyOf\/\d+\/required$/.test(error.schemaPath)) break;
+        add(`${pointer}/${escapePointerToken(String(error.params.missingProperty))}`, 'is required');
+        break;
+      case 'additionalProperties':
+        add(`${pointer}/${escapePointerToken(String(error.params.additionalProperty))}`, 'is not a known field');
+        break;
+      case 'enum':
+        add(pointer, `must be one of: ${(error.params.allowedValues as unknown[]).map(String).join(', ')}`);
+        break;
+      case 'const':
+        add(pointer, `must be ${JSON.stringify(error.params.allowedValue)}`);
+        break;
+      case 'pattern':
+      case 'format':
+        add(pointer, expectedForm(error) ?? (error.message ?? 'is not in the expected form'));
+        break;
+      case 'oneOf':
+      case 'if':
+        break; // the branch errors say more
+      default:
+        add(pointer, expectedForm(error) ?? error.message ?? `fails ${error.keyword}`);
+    }
+  }
+  if (problems.size === 0) add('', 'is not a valid record');
+  return [...problems.values()];
+}
