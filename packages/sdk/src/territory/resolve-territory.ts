@@ -56,11 +56,18 @@ const COMMUNE_ALIASES: Record<string, string[]> = {
   '21017': ['Watermael', 'Boitsfort', 'Bosvoorde'],
 };
 
-/** The keys a name is found by: its normal form, and with saint/sainte/sint shortened as people write them. */
+/**
+ * The keys a name is found by: its normal form, without a bracketed remark ("Vijfhoek (stadscentrum)"),
+ * and with saint/sainte/sint shortened as people write them.
+ */
 function nameKeys(name: string): string[] {
-  const key = normalizeText(name);
-  const short = key.replace(/\bsainte\b/g, 'ste').replace(/\b(saint|sint)\b/g, 'st');
-  return short === key ? [key] : [key, short];
+  const keys = new Set<string>();
+  for (const form of [name, name.replace(/\s*\(.*\)\s*/g, ' ')]) {
+    const key = normalizeText(form);
+    keys.add(key);
+    keys.add(key.replace(/\bsainte\b/g, 'ste').replace(/\b(saint|sint)\b/g, 'st'));
+  }
+  return [...keys];
 }
 
 const indexes = new WeakMap<TerritoryReference, NameIndex>();

@@ -1,3 +1,4 @@
+import { PATTERN_NAMES } from '../generated/pattern-names.js';
 import type { AjvError } from '../generated/validators.js';
 
 /** One thing wrong in a feed: where it is and what to fix, in words a data maintainer can act on. */
@@ -13,7 +14,7 @@ export interface Problem {
   message: string;
 }
 
-/** What a field must look like, by the shared definition its schema refers to. */
+/** What a field must look like, by the shared definition (or format) its schema uses. */
 const EXPECTED_FORMS: Record<string, string> = {
   httpUrl: 'must be a full http:// or https:// address',
   phoneNumber: 'must be a phone number in international form, like +32 2 000 00 00',
@@ -25,11 +26,17 @@ const EXPECTED_FORMS: Record<string, string> = {
   date: 'must be a date written YYYY-MM-DD',
   dateTime: 'must be a date and time with its UTC offset, like 2025-03-12T12:00:00+01:00',
   time: 'must be a time written HH:MM',
+  'date-time': 'must be a date and time with its UTC offset, like 2025-03-12T12:00:00+01:00',
+  uri: 'must be a full http:// or https:// address',
 };
 
 function expectedForm(error: AjvError): string | undefined {
-  const definition = /\$defs\/(\w+)\/(?:pattern|format|type)$/.exec(error.schemaPath)?.[1];
-  return definition ? EXPECTED_FORMS[definition] : undefined;
+  const { pattern, format } = error.params;
+  if (error.keyword === 'pattern' && typeof pattern === 'string') {
+    const name = PATTERN_NAMES[pattern];
+    return name ? EXPECTED_FORMS[name] : undefined;
+  }
+  return error.keyword === 'format' && typeof format === 'string' ? EXPECTED_FORMS[format] : undefined;
 }
 
 function escapePointerToken(token: string): string {
@@ -69,15 +76,26 @@ export function problemsFromAjv(
         break;
       case 'pattern':
       case 'format':
-        add(pointer, expectedForm(error) ?? (error.message ?? 'is not in the expected form'));
+        add(pointer, expectedForm(error) ?? 'is not in the expected form');
         break;
       case 'oneOf':
       case 'if':
         break; // the branch errors say more
       default:
-        add(pointer, expectedForm(error) ?? error.message ?? `fails ${error.keyword}`);
+        add(pointer, error.message ?? `fails ${error.keyword}`);
     }
   }
   if (problems.size === 0) add('', 'is not a valid record');
-  return [...problems.values()];
+  return mergeAlternatives([...problems.values()], new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath)));
+}
+
+/** Where a field may take one of several forms (a date, or a date and time), say them in one line. */
+function mergeAlternatives(problems: Problem[], oneOfPaths: ReadonlySet<string>): Problem[] {
+  const merged: Problem[] = [];
+  for (const problem of problems) {
+    const earlier = oneOfPaths.has(problem.pointer) ? merged.find((other) => other.pointer === problem.pointer) : undefined;
+    if (earlier) earlier.message += `, or ${problem.message.replace(/^must be /, '')}`;
+    else merged.push({ ...problem });
+  }
+  return merged;
 }

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, SAMPLE_FEED } from '../../../test/support/paths.js';
+
+const BIN = join(ROOT, 'packages', 'feed', 'bin', 'brusano-feed.js');
+
+async function brusanoFeed(...args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string };
+    return { code: failure.code, stdout: failure.stdout };
+  }
+}
+
+const copies: string[] = [];
+afterEach(() => copies.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A writable copy of the sample feed: file contents, never links back to the reference data. */
+function copyOfSampleFeed(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'brusano-feed-'));
+  copies.push(dir);
+  for (const file of readdirSync(SAMPLE_FEED)) writeFileSync(join(dir, file), readFileSync(join(SAMPLE_FEED, file)));
+  return dir;
+}
+
+function edit(dir: string, file: string, change: (data: any) => unknown): void {
+  const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const result = change(data);
+  writeFileSync(join(dir, file), typeof result === 'string' ? result : JSON.stringify(result ?? data));
+}
+
+describe('brusano-feed validate', () => {
+  it('exits 0 on the sample feed and says how many records are valid', async () => {
+    const { code, stdout } = await brusanoFeed('validate', SAMPLE_FEED);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/✓ .*: \d+ valid records in 7 datasets, no problems\./);
+  });
+
+  it('exits 1 on an invalid feed, with one line per problem: file, record, field path, message', async () => {
+    const dir = copyOfSampleFeed();
+    let firstId = '';
+    edit(dir, 'services.json', (services) => {
+      firstId = services[0].id;
+      services[0].emails = [{ address: 'not-an-email' }];
+      services[2].hours.timeZone = 'UTC';
+    });
+    edit(dir, 'events.json', (events) => {
+      events[1].start = '14/06/2023';
+    });
+    const { code, stdout } = await brusanoFeed('validate', dir);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toContain(`services.json record 1 (${firstId}) /emails/0/address: must be an e-mail address`);
+    expect(lines.some((line) => /^services\.json record 3 \(.+\) \/hours\/timeZone: must be "Europe\/Brussels"$/.test(line))).toBe(true);
+    expect(lines.some((line) => /^events\.json record 2 \(.+\) \/start: must be a date/.test(line))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^✗ .*: 3 problem\(s\)/);
+  });
+
+  it('reports a dataset that is not JSON, or missing, without stopping', async () => {
+    const dir = copyOfSampleFeed();
+    edit(dir, 'events.json', () => '{ not json');
+    rmSync(join(dir, 'actions.json'));
+    const { code, stdout } = await brusanoFeed('validate', dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('events.json: is not valid JSON');
+    expect(stdout).toContain('actions.json: file not found');
+    expect(stdout).toMatch(/✗ .*: 2 problem\(s\); \d+ records are valid\./);
+  });
+
+  it('reports an invalid manifest', async () => {
+    const dir = copyOfSampleFeed();
+    edit(dir, 'manifest.json', (manifest) => {
+      manifest.datasets.services.url = 'javascript:alert(1)';
+    });
+    const { code, stdout } = await brusanoFeed('validate', dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('manifest.json /datasets/services/url:');
+  });
+
+  it('prints machine-readable results with --json', async () => {
+    const dir = copyOfSampleFeed();
+    edit(dir, 'services.json', (services) => {
+      services[0].languages = ['Français'];
+    });
+    const { code, stdout } = await brusanoFeed('validate', dir, '--json');
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout);
+    expect(result.valid).toBe(false);
+    expect(result.problems).toEqual([expect.objectContaining({ file: 'services.json', index: 0, pointer: '/languages/0' })]);
+    expect(result.counts.communes).toBe(19);
+  });
+
+  it('exits 2 with the usage on a usage error', async () => {
+    for (const args of [['validate'], ['validate', 'a', 'b'], ['validate', SAMPLE_FEED, '--strict'], ['unknown-command'], []]) {
+      const { code, stdout } = await brusanoFeed(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toContain('Usage: brusano-feed validate');
+    }
+  });
+});
