@@ -14,9 +14,12 @@ export interface Problem {
   message: string;
 }
 
+const DATE_TIME = 'must be a date and time with its UTC offset, like 2025-03-12T12:00:00+01:00';
+const HTTP_URL = 'must be a full http:// or https:// address';
 /** What a field must look like, by the shared definition (or format) its schema uses. */
 const EXPECTED_FORMS: Record<string, string> = {
-  httpUrl: 'must be a full http:// or https:// address',
+  httpUrl: HTTP_URL,
+  uri: HTTP_URL,
   phoneNumber: 'must be a phone number in international form, like +32 2 000 00 00',
   email: 'must be an e-mail address',
   postalCode: 'must be a 4-digit postal code',
@@ -24,10 +27,9 @@ const EXPECTED_FORMS: Record<string, string> = {
   id: 'must be an id of lower-case letters, digits and hyphens',
   bassinId: 'must be an id of lower-case letters, digits and hyphens',
   date: 'must be a date written YYYY-MM-DD',
-  dateTime: 'must be a date and time with its UTC offset, like 2025-03-12T12:00:00+01:00',
+  dateTime: DATE_TIME,
+  'date-time': DATE_TIME,
   time: 'must be a time written HH:MM',
-  'date-time': 'must be a date and time with its UTC offset, like 2025-03-12T12:00:00+01:00',
-  uri: 'must be a full http:// or https:// address',
 };
 
 function expectedForm(error: AjvError): string | undefined {
