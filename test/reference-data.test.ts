@@ -98,6 +98,19 @@ describe.skipIf(!SHARED)('reference data against its sources in shared/', () => 
     }
   });
 
+  it('copies the sample feed taxonomy from the Bruxelles Social fixtures, and covers every id the services use', () => {
+    const { datasets } = sampleFeed();
+    for (const [dataset, file, field] of [['categories', 'categories.json', 'categoryIds'], ['sectors', 'sectors.json', 'sectorIds']] as const) {
+      const terms = fixture(`fixtures/social-brussels/${file}`);
+      for (const term of datasets[dataset]) {
+        const original = terms.get(term.id);
+        expect(term.title, `${dataset} ${term.id}`).toEqual({ fr: original.titleFr.trim(), nl: original.titleNl.trim() });
+      }
+      const listed = new Set(datasets[dataset].map((term) => term.id));
+      for (const service of datasets.services) for (const id of service[field] ?? []) expect(listed.has(id), `${service.id} ${field} ${id}`).toBe(true);
+    }
+  });
+
   it('writes each bassin site as its sources name it', () => {
     const seed003 = text('seeds/003_fc28dc43b0bdff98.txt');
     for (const bassin of reference.bassins) {

@@ -39,7 +39,7 @@ describe('brusano-feed validate', () => {
   it('exits 0 on the sample feed and says how many records are valid', async () => {
     const { code, stdout } = await brusanoFeed('validate', SAMPLE_FEED);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ .*: \d+ valid records in 7 datasets, no problems\./);
+    expect(stdout).toMatch(/✓ .*: \d+ valid records in 9 datasets, no problems\./);
   });
 
   it('exits 1 on an invalid feed, with one line per problem: file, record, field path, message', async () => {

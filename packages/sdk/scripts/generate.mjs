@@ -26,6 +26,7 @@ const ROOTS = {
   action: 'action.schema.json',
   event: 'event.schema.json',
   service: 'service.schema.json',
+  taxonomyTerm: 'taxonomy-term.schema.json',
   manifest: 'manifest.schema.json',
   localizedText: 'localized-text.schema.json',
   openingHours: 'opening-hours.schema.json',

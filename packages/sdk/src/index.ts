@@ -1,6 +1,6 @@
 export * from './errors/index.js';
 export { createClient, SCHEMA_MAJOR_VERSION, type ClientOptions, type Feed, type FeedClient } from './feed/create-client.js';
-export { validateDataset, DATASET_NAMES, type DatasetName, type FeedData } from './validation/datasets.js';
+export { validateDataset, isOptionalDataset, DATASET_NAMES, type DatasetName, type FeedData } from './validation/datasets.js';
 export { validateManifest } from './generated/validators.js';
 export { problemsFromAjv, type Problem } from './validation/problem.js';
 export {

@@ -61,7 +61,7 @@ describe('createClient().load() on a valid feed', () => {
     expect(log.every((entry) => entry.status === 200 && entry.ifNoneMatch === null)).toBe(true);
     log.length = 0;
     const second = await client.load();
-    expect(log).toHaveLength(8);
+    expect(log).toHaveLength(10); // the manifest and 9 datasets
     expect(log.every((entry) => entry.status === 304 && entry.ifNoneMatch !== null)).toBe(true);
     expect(second.services).toEqual(first.services);
   });
@@ -206,6 +206,20 @@ describe('createClient().load() when the feed is malformed', () => {
     const error = await createClient({ feedUrl: server.url }).load().catch((caught) => caught);
     expect(error).toBeInstanceOf(FeedFormatError);
     expect(error.message).toContain('schema version 2.0.0');
+  });
+});
+
+describe('createClient().load() on a feed without the optional taxonomy', () => {
+  it('loads categories and sectors as empty lists', async () => {
+    const { manifest } = sampleFeed();
+    delete manifest.datasets.categories;
+    delete manifest.datasets.sectors;
+    const server = await serveDocuments({ manifest });
+    const feed = await createClient({ feedUrl: server.url }).load();
+    expect(feed.categories).toEqual([]);
+    expect(feed.sectors).toEqual([]);
+    expect(feed.services.length).toBeGreaterThan(0);
+    expect(server.requests.map((entry) => entry.path)).not.toContain('/categories.json');
   });
 });
 

@@ -128,6 +128,16 @@ const CASES: SchemaCase[] = [
     ],
   },
   {
+    schema: 'taxonomy-term.schema.json',
+    dataset: 'categories',
+    valid: { id: 67, title: { fr: 'Services sociaux des CPAS', nl: "Sociale diensten van de OCMW's" }, keywords: { fr: ['CPAS'], nl: ['OCMW'] } },
+    invalid: [
+      ['an id as text', (term) => { term.id = '67'; }, '/id'],
+      ['a title in Dutch only', (term) => { delete term.title.fr; }, '/title/fr'],
+      ['an empty keyword', (term) => { term.keywords.fr = ['']; }, '/keywords/fr/0'],
+    ],
+  },
+  {
     schema: 'manifest.schema.json',
     valid: read(join(SCHEMAS, 'examples', 'manifest.json')),
     invalid: [

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DATASET_NAMES, problemsFromAjv, validateDataset, validateManifest, type Problem } from '@brusano/sdk';
+import { DATASET_NAMES, isOptionalDataset, problemsFromAjv, validateDataset, validateManifest, type Problem } from '@brusano/sdk';
 
 /** A problem found in a feed folder, with the file it is in. */
 export interface FileProblem extends Problem {
@@ -49,9 +49,11 @@ export async function checkFeedDirectory(directory: string): Promise<FeedCheck> 
     check.problems.push(...problems.map((problem) => ({ ...problem, file: 'manifest.json' })));
     return check;
   }
-  const datasets = (manifest.value as { datasets: Record<string, { url: string }> }).datasets;
+  const datasets = (manifest.value as { datasets: Record<string, { url: string } | undefined> }).datasets;
   for (const name of DATASET_NAMES) {
-    const file = datasets[name]!.url;
+    const reference = datasets[name];
+    if (!reference && isOptionalDataset(name)) continue;
+    const file = reference!.url;
     if (/^[a-z][a-z0-9+.-]*:/i.test(file)) {
       check.problems.push({ file: 'manifest.json', dataset: 'manifest', pointer: `/datasets/${name}/url`, message: 'points to another server: validate checks local files only' });
       continue;

@@ -83,7 +83,9 @@ export function createClient({ feedUrl, fetch, timeoutMs = 10_000, retries = 2 }
       const manifest = await loadManifest(signal);
       const results = await Promise.all(
         DATASET_NAMES.map(async (name) => {
-          const url = new URL(manifest.datasets[name].url, manifestUrl).href;
+          const reference = manifest.datasets[name];
+          if (!reference) return [name, { records: [], problems: [] }] as const; // an optional dataset left out
+          const url = new URL(reference.url, manifestUrl).href;
           const records = await fetchJson(url, signal);
           if (!Array.isArray(records)) {
             throw new FeedFormatError(`${url} must hold a list of ${name}.`, url);

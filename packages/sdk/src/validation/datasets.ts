@@ -6,9 +6,10 @@ import {
   validateHelpdesk,
   validateQuartier,
   validateService,
+  validateTaxonomyTerm,
   type CompiledValidator,
 } from '../generated/validators.js';
-import type { Action, Bassin, Commune, Event, Helpdesk, Quartier, Service } from '../generated/types.js';
+import type { Action, Bassin, Commune, Event, Helpdesk, Quartier, Service, TaxonomyTerm } from '../generated/types.js';
 import { problemsFromAjv, type Problem } from './problem.js';
 
 /** The records of every dataset of a feed, by dataset name. */
@@ -20,6 +21,10 @@ export interface FeedData {
   actions: Action[];
   events: Event[];
   services: Service[];
+  /** Bruxelles Social categories the services use (optional in a feed). */
+  categories: TaxonomyTerm[];
+  /** Bruxelles Social sectors the services use (optional in a feed). */
+  sectors: TaxonomyTerm[];
 }
 
 export type DatasetName = keyof FeedData;
@@ -28,6 +33,8 @@ interface DatasetRule {
   validate: CompiledValidator;
   /** The field that identifies a record of this dataset. */
   idField: 'id' | 'nis';
+  /** A feed may leave it out; it then loads as an empty list. */
+  optional?: true;
 }
 
 const RULES: Record<DatasetName, DatasetRule> = {
@@ -38,10 +45,17 @@ const RULES: Record<DatasetName, DatasetRule> = {
   actions: { validate: validateAction, idField: 'id' },
   events: { validate: validateEvent, idField: 'id' },
   services: { validate: validateService, idField: 'id' },
+  categories: { validate: validateTaxonomyTerm, idField: 'id', optional: true },
+  sectors: { validate: validateTaxonomyTerm, idField: 'id', optional: true },
 };
 
 /** The datasets a feed carries, in the order they are loaded and reported. */
 export const DATASET_NAMES = Object.keys(RULES) as DatasetName[];
+
+/** True for a dataset a feed may leave out. */
+export function isOptionalDataset(name: DatasetName): boolean {
+  return RULES[name].optional === true;
+}
 
 function readableId(record: unknown, idField: string): string | undefined {
   if (record === null || typeof record !== 'object') return undefined;
