@@ -13,3 +13,18 @@ export {
 export { helpdeskFor, type HelpdeskAnswer, type HelpdeskChoice, type HelpdeskReference } from './helpdesk/helpdesk-for.js';
 export { normalizeText } from './text/normalize.js';
 export type * from './generated/types.js';
+export { openingStatus, intervalsOn, type OpeningStatus } from './hours/opening-status.js';
+export { brusselsTime, weekdayOf, WEEKDAYS, TIME_ZONE, type BrusselsTime, type Weekday } from './hours/brussels-time.js';
+export {
+  createServiceSearch,
+  type ServiceFilters,
+  type ServiceSearch,
+  type ServiceSearchData,
+  type ServiceSearchResult,
+  type FacetCount,
+  type ListFacet,
+  type FlagFacet,
+} from './search/service-search.js';
+export { eventsToIcs, eventToIcs, type IcsOptions } from './calendar/ics.js';
+export { helpdeskToVCard } from './contact/vcard.js';
+export { localize, LANGUAGES, type Language } from './text/localize.js';

@@ -1,0 +1,85 @@
+import type { Event } from '../generated/types.js';
+import { contentLines, escapeText } from '../text/content-lines.js';
+import { localize, type Language } from '../text/localize.js';
+
+export interface IcsOptions {
+  lang: Language;
+  /** Calendar name shown by calendar apps. */
+  name?: string;
+  /** DTSTAMP: when the calendar was written. Pass a fixed date for reproducible files. */
+  stamp?: Date;
+}
+
+const STATUS: Record<Event['status'], string> = { scheduled: 'CONFIRMED', cancelled: 'CANCELLED', postponed: 'TENTATIVE' };
+const POSTPONED: Record<Language, string> = { fr: 'Reporté', nl: 'Uitgesteld', en: 'Postponed' };
+const CANCELLED: Record<Language, string> = { fr: 'Annulé', nl: 'Geannuleerd', en: 'Cancelled' };
+
+function utc(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function isDateOnly(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+function dateValue(value: string): string {
+  return value.replace(/-/g, '');
+}
+
+function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+function eventLines(event: Event, { lang, stamp = new Date() }: IcsOptions): string[] {
+  const title = localize(event.title, lang)!.text;
+  const prefix = event.status === 'postponed' ? `[${POSTPONED[lang]}] ` : event.status === 'cancelled' ? `[${CANCELLED[lang]}] ` : '';
+  const lines = ['BEGIN:VEVENT', `UID:${event.id}@brusano.brussels`, `DTSTAMP:${utc(stamp)}`];
+  if (isDateOnly(event.start)) {
+    lines.push(`DTSTART;VALUE=DATE:${dateValue(event.start)}`);
+    const end = event.end && isDateOnly(event.end) ? nextDay(event.end) : nextDay(event.start);
+    lines.push(`DTEND;VALUE=DATE:${dateValue(end)}`);
+  } else {
+    // Instants are written in UTC: exact whatever time zone the calendar app is in.
+    const start = new Date(event.start);
+    lines.push(`DTSTART:${utc(start)}`);
+    const end = event.end && !isDateOnly(event.end) ? new Date(event.end) : new Date(start.getTime() + 60 * 60 * 1000);
+    lines.push(`DTEND:${utc(end)}`);
+  }
+  lines.push(`SUMMARY:${escapeText(prefix + title)}`, `STATUS:${STATUS[event.status]}`);
+  const description = [localize(event.description, lang)?.text, event.registration, event.online].filter(Boolean).join('\n');
+  if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);
+  const place = [localize(event.place?.name, lang)?.text, event.place?.address && addressLine(event, lang)].filter(Boolean).join(', ');
+  if (place) lines.push(`LOCATION:${escapeText(place)}`);
+  else if (event.online) lines.push(`LOCATION:${escapeText(event.online)}`);
+  const url = event.registration ?? event.online;
+  if (url) lines.push(`URL:${url}`);
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+function addressLine(event: Event, lang: Language): string {
+  const address = event.place!.address!;
+  const street = [localize(address.street, lang)?.text, address.number].filter(Boolean).join(' ');
+  return [street, [address.postalCode, localize(address.municipality, lang)?.text].filter(Boolean).join(' ')].join(', ');
+}
+
+/**
+ * An iCalendar (RFC 5545) file for a list of events: escaped, folded, one stable UID per event.
+ *
+ * @example
+ * const blob = new Blob([eventsToIcs(events, { lang: 'fr' })], { type: 'text/calendar' });
+ */
+export function eventsToIcs(events: readonly Event[], options: IcsOptions): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Brusano//Agenda//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  if (options.name) lines.push(`X-WR-CALNAME:${escapeText(options.name)}`);
+  for (const event of events) lines.push(...eventLines(event, options));
+  lines.push('END:VCALENDAR');
+  return contentLines(lines);
+}
+
+/** An iCalendar file for one event, for an "add to calendar" link. */
+export function eventToIcs(event: Event, options: IcsOptions): string {
+  return eventsToIcs([event], options);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createServiceSearch } from '@brusano/sdk';
+import { sampleFeed } from '../../../test/support/feed.js';
+
+const { datasets } = sampleFeed();
+const finder = createServiceSearch({ services: datasets.services, categories: datasets.categories, sectors: datasets.sectors });
+const ids = (text: string, filters = {}) => finder.search(text, filters).services.map((service) => service.id);
+
+describe('createServiceSearch', () => {
+  it('finds by name whatever the case and accents, best matches first', () => {
+    expect(ids('MAISON MEDICALE').slice(0, 2).sort()).toEqual(['sample-maison-medicale-cureghem', 'sample-maison-medicale-jette']);
+  });
+
+  it('finds by the Dutch name of a service described in French', () => {
+    expect(ids('wijkgezondheidscentrum')).toContain('sample-maison-medicale-jette');
+  });
+
+  it('finds by category title and keywords', () => {
+    expect(ids('schuldbemiddeling')).toContain('sample-dettes-evere');
+  });
+
+  it('tolerates a typo and an unfinished word', () => {
+    expect(ids('alphabetisasion')).toContain('sample-alpha-evere');
+    expect(ids('restau')).toContain('sample-resto-molenbeek');
+  });
+
+  it('lists every service, in name order, for an empty query', () => {
+    expect(ids('')).toHaveLength(datasets.services.length);
+  });
+
+  it('filters by bassin, commune, language, public and flags, all together', () => {
+    const result = finder.search('', { bassins: ['nord'], languages: ['ar'], free: true });
+    expect(result.services.length).toBeGreaterThan(0);
+    for (const service of result.services) {
+      expect(service.languages).toContain('ar');
+      expect(service.cost?.free).toBe(true);
+    }
+    expect(ids('', { communes: ['21010'] })).toContain('sample-cpas-jette');
+    expect(ids('', { communes: ['21010'] })).not.toContain('sample-cpas-anderlecht');
+    expect(ids('', { publics: ['homeless'] })).toContain('sample-nuit-heembeek');
+  });
+
+  it('counts facets that follow the query and the other filters', () => {
+    const everything = finder.search('');
+    const cpas = finder.search('cpas');
+    const free = cpas.facets.free;
+    expect(free).toBeLessThanOrEqual(cpas.services.length);
+    expect(everything.facets.free).toBeGreaterThan(free);
+    const nord = cpas.facets.bassins.find((facet) => facet.value === 'nord')?.count ?? 0;
+    expect(finder.search('cpas', { bassins: ['nord'] }).services).toHaveLength(nord);
+  });
+
+  it('finds services open at a given time in Brussels', () => {
+    const sundayMorning = new Date('2026-11-29T10:00:00Z');
+    const open = finder.search('', { openNow: true }, { at: sundayMorning }).services;
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.map((service) => service.id)).not.toContain('sample-cpas-jette');
+  });
+});
