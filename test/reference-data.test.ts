@@ -119,6 +119,21 @@ describe.skipIf(!SHARED)('reference data against its sources in shared/', () => 
   });
 });
 
+describe('sample events', () => {
+  const { datasets } = sampleFeed();
+
+  it('carry every reference meeting unchanged, and mark every other event as a sample', () => {
+    const byId = new Map(datasets.events.map((event) => [event.id, event]));
+    for (const event of reference.events) expect(byId.get(event.id)).toEqual(event);
+    const samples = datasets.events.filter((event) => !reference.events.some((real) => real.id === event.id));
+    expect(samples.length).toBeGreaterThan(0);
+    for (const event of samples) {
+      expect(event.sample, event.id).toBe(true);
+      for (const url of [event.registration, event.online].filter(Boolean)) expect(new URL(url).hostname).toBe('example.org');
+    }
+  });
+});
+
 describe('sample services', () => {
   const { datasets } = sampleFeed();
 
