@@ -10,7 +10,7 @@ export {
   type TerritoryReference,
   type TerritoryStatus,
 } from './territory/resolve-territory.js';
-export { helpdeskFor, type HelpdeskAnswer, type HelpdeskChoice, type HelpdeskReference } from './helpdesk/helpdesk-for.js';
+export { helpdeskFor, regionalHelpdesk, isReachable, type HelpdeskAnswer, type HelpdeskChoice, type HelpdeskReference } from './helpdesk/helpdesk-for.js';
 export { normalizeText } from './text/normalize.js';
 export type * from './generated/types.js';
 export { openingStatus, intervalsOn, type OpeningStatus } from './hours/opening-status.js';

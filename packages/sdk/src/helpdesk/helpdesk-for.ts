@@ -30,6 +30,19 @@ export interface HelpdeskAnswer {
 const embeddedReference: HelpdeskReference = embedded;
 const REGION = 'region';
 
+/** The regional contact: the line to call when no bassin line is known or the place is unclear. */
+export function regionalHelpdesk(reference: Pick<HelpdeskReference, 'helpdesks'> = embeddedReference): Helpdesk {
+  return (
+    reference.helpdesks.find((helpdesk) => helpdesk.territory === REGION) ??
+    embeddedReference.helpdesks.find((helpdesk) => helpdesk.territory === REGION)!
+  );
+}
+
+/** True when a helpdesk can be called or written to. */
+export function isReachable(helpdesk: Helpdesk | undefined): boolean {
+  return Boolean(helpdesk && (helpdesk.phones.length > 0 || helpdesk.emails.length > 0));
+}
+
 /**
  * The helpdesk(s) for a place, with the regional contact as fallback.
  * Takes an answer of `resolveTerritory`, or anything `resolveTerritory` takes.
@@ -41,12 +54,10 @@ const REGION = 'region';
 export function helpdeskFor(territory: TerritoryAnswer | string, reference: HelpdeskReference = embeddedReference): HelpdeskAnswer {
   const resolved = typeof territory === 'string' ? resolveTerritory(territory, reference) : territory;
   const byTerritory = new Map(reference.helpdesks.map((helpdesk) => [helpdesk.territory, helpdesk]));
-  const regional =
-    byTerritory.get(REGION) ?? embeddedReference.helpdesks.find((helpdesk) => helpdesk.territory === REGION)!;
+  const regional = regionalHelpdesk(reference);
   const choices = resolved.bassins.map((bassin) => {
     const helpdesk = byTerritory.get(bassin.id);
-    const reachable = Boolean(helpdesk && (helpdesk.phones.length > 0 || helpdesk.emails.length > 0));
-    return { bassin, ...(helpdesk ? { helpdesk } : {}), reachable };
+    return { bassin, ...(helpdesk ? { helpdesk } : {}), reachable: isReachable(helpdesk) };
   });
   return {
     territory: resolved,

@@ -1,0 +1,514 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  brusselsTime,
+  createServiceSearch,
+  helpdeskFor,
+  intervalsOn,
+  isReachable,
+  openingStatus,
+  regionalHelpdesk,
+  resolveTerritory,
+  weekdayOf,
+  WEEKDAYS,
+  type Feed,
+  type FacetCount,
+  type Service,
+  type ServiceFilters,
+  type ServiceSearch,
+  type ServiceSearchResult,
+} from '@brusano/sdk';
+import { BrusanoElement } from '../shared/brusano-element.js';
+import { formatDate, weekdayNames } from '../shared/format.js';
+import { languageName } from '../shared/i18n.js';
+import { mailtoHref, safeWebUrl } from '../shared/links.js';
+import { emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
+import { serviceFinderStyles } from './service-finder.styles.js';
+
+/** The finder's state, as it is kept in the page URL with `sync-url`. */
+interface FinderState {
+  query: string;
+  category: string;
+  sector: string;
+  commune: string;
+  bassin: string;
+  language: string;
+  public: string;
+  openNow: boolean;
+  free: boolean;
+  withoutAppointment: boolean;
+  reducedMobility: boolean;
+}
+
+const EMPTY_STATE: FinderState = {
+  query: '',
+  category: '',
+  sector: '',
+  commune: '',
+  bassin: '',
+  language: '',
+  public: '',
+  openNow: false,
+  free: false,
+  withoutAppointment: false,
+  reducedMobility: false,
+};
+
+/** URL parameter names of each part of the state. */
+const URL_KEYS: Record<keyof FinderState, string> = {
+  query: 'q',
+  category: 'category',
+  sector: 'sector',
+  commune: 'commune',
+  bassin: 'bassin',
+  language: 'language',
+  public: 'public',
+  openNow: 'open',
+  free: 'free',
+  withoutAppointment: 'walk-in',
+  reducedMobility: 'wheelchair',
+};
+
+const FLAGS = ['openNow', 'free', 'withoutAppointment', 'reducedMobility'] as const;
+
+/** What `brusano-select` carries when a person opens a service. */
+export interface ServiceSelectDetail {
+  service: Service;
+}
+
+/** What `brusano-filter-change` carries. */
+export interface FilterChangeDetail {
+  query: string;
+  filters: ServiceFilters;
+}
+
+/**
+ * @summary Search Brussels' social and health services: live results, filters, today's hours, print.
+ *
+ * @attr feed - URL of the feed's manifest.json.
+ * @attr lang - fr, nl or en. Default: the nearest `lang` on the page, else French.
+ * @attr bassin - Start filtered on a bassin: nord, nord-est, centre-ouest, sud, sud-est.
+ * @attr commune - Start filtered on a commune: postal code, NIS code or name (FR or NL).
+ * @attr category - Start filtered on a Bruxelles Social category id.
+ * @attr query - Start with these search words.
+ * @attr page-size - How many results to show before "Show more" (default 10).
+ * @attr sync-url - Keep the search in the page address, so a link gives the same results.
+ *
+ * @fires brusano-select - A person opened a service's details. `detail.service`.
+ * @fires brusano-filter-change - The search words or filters changed. `detail.query`, `detail.filters`.
+ * @fires brusano-error - The feed could not be loaded, or some records were skipped. `detail.type`, `detail.message`.
+ *
+ * @csspart base - The whole widget.
+ * @csspart search - The search field.
+ * @csspart filters - The filter area.
+ * @csspart status - The result count (and the open/closed labels in cards).
+ * @csspart results - The list of results.
+ * @csspart card - One service.
+ * @csspart card-title - The name of a service.
+ * @csspart link - Phone, e-mail and web links.
+ * @csspart button - Buttons.
+ * @csspart empty - The message shown when nothing matches.
+ * @csspart notice - Loading, error and partial-data messages.
+ *
+ * @cssproperty --brusano-font-family - Font of the widget.
+ * @cssproperty --brusano-font-size - Base font size.
+ * @cssproperty --brusano-color-text - Text colour.
+ * @cssproperty --brusano-color-muted - Secondary text colour.
+ * @cssproperty --brusano-color-surface - Background.
+ * @cssproperty --brusano-color-surface-alt - Background of cards.
+ * @cssproperty --brusano-color-border - Borders.
+ * @cssproperty --brusano-color-accent - Links and buttons.
+ * @cssproperty --brusano-color-accent-contrast - Text on the accent colour.
+ * @cssproperty --brusano-color-focus - Focus ring.
+ * @cssproperty --brusano-color-open - "Open" label.
+ * @cssproperty --brusano-color-closed - "Closed" label.
+ * @cssproperty --brusano-radius - Corner radius.
+ * @cssproperty --brusano-spacing - Base spacing.
+ */
+export class BrusanoServiceFinder extends BrusanoElement {
+  static override styles = serviceFinderStyles;
+
+  static override properties = {
+    bassin: { type: String },
+    commune: { type: String },
+    category: { type: String },
+    query: { type: String },
+    pageSize: { type: Number, attribute: 'page-size' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    state: { state: true },
+    shown: { state: true },
+    expanded: { state: true },
+    announced: { state: true },
+  };
+
+  declare bassin: string | undefined;
+  declare commune: string | undefined;
+  declare category: string | undefined;
+  declare query: string | undefined;
+  declare pageSize: number;
+  declare syncUrl: boolean;
+  declare private state: FinderState;
+  declare private shown: number;
+  declare private expanded: ReadonlySet<string>;
+  declare private announced: string;
+
+  private search?: { feed: Feed; index: ServiceSearch };
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  private focusIndexAfterRender?: number;
+  private readonly onPopState = () => this.readUrl();
+
+  constructor() {
+    super();
+    this.pageSize = 10;
+    this.syncUrl = false;
+    this.state = { ...EMPTY_STATE };
+    this.shown = 10;
+    this.expanded = new Set();
+    this.announced = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    clearTimeout(this.announceTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('bassin') || changed.has('commune') || changed.has('category') || changed.has('query')) {
+      this.state = {
+        ...this.state,
+        bassin: this.bassin ?? this.state.bassin,
+        commune: this.commune ? this.communeFromAttribute(this.commune) : this.state.commune,
+        category: this.category ?? this.state.category,
+        query: this.query ?? this.state.query,
+      };
+    }
+    if (changed.has('pageSize')) this.shown = this.validPageSize;
+    if (changed.has('syncUrl') && this.syncUrl) this.readUrl();
+  }
+
+  protected override updated(): void {
+    if (this.focusIndexAfterRender !== undefined) {
+      const titles = this.renderRoot.querySelectorAll<HTMLElement>('.card__toggle');
+      titles[this.focusIndexAfterRender]?.focus();
+      this.focusIndexAfterRender = undefined;
+    }
+  }
+
+  private get validPageSize(): number {
+    return Number.isInteger(this.pageSize) && this.pageSize > 0 ? Math.min(this.pageSize, 200) : 10;
+  }
+
+  /** A postal code, NIS code or name → the NIS code of its commune (the first, when ambiguous). */
+  private communeFromAttribute(value: string): string {
+    const territory = resolveTerritory(value, this.data ?? undefined);
+    return territory.communes[0]?.nis ?? '';
+  }
+
+  private get filters(): ServiceFilters {
+    const { state } = this;
+    return {
+      ...(state.category ? { categoryIds: [Number(state.category)] } : {}),
+      ...(state.sector ? { sectorIds: [Number(state.sector)] } : {}),
+      ...(state.commune ? { communes: [state.commune] } : {}),
+      ...(state.bassin ? { bassins: [state.bassin] } : {}),
+      ...(state.language ? { languages: [state.language] } : {}),
+      ...(state.public ? { publics: [state.public] } : {}),
+      ...Object.fromEntries(FLAGS.filter((flag) => state[flag]).map((flag) => [flag, true])),
+    };
+  }
+
+  private results(feed: Feed): ServiceSearchResult {
+    if (this.search?.feed !== feed) this.search = { feed, index: createServiceSearch(feed) };
+    return this.search.index.search(this.state.query, this.filters);
+  }
+
+  // --- state changes ---------------------------------------------------------
+
+  private change(patch: Partial<FinderState>): void {
+    this.state = { ...this.state, ...patch };
+    this.shown = this.validPageSize;
+    if (this.syncUrl) this.writeUrl();
+    this.emit<FilterChangeDetail>('brusano-filter-change', { query: this.state.query, filters: this.filters });
+    this.scheduleAnnouncement();
+  }
+
+  /** Screen readers hear the count once typing pauses, not at every keystroke. */
+  private scheduleAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const feed = this.data;
+      if (feed) this.announced = this.t.resultCount(this.results(feed).services.length);
+    }, 600);
+  }
+
+  private urlKey(part: keyof FinderState): string {
+    return this.id ? `${this.id}.${URL_KEYS[part]}` : URL_KEYS[part];
+  }
+
+  private readUrl(): void {
+    if (!this.syncUrl) return;
+    const params = new URLSearchParams(window.location.search);
+    const next = { ...this.state };
+    for (const part of Object.keys(URL_KEYS) as (keyof FinderState)[]) {
+      const value = params.get(this.urlKey(part));
+      if (FLAGS.includes(part as (typeof FLAGS)[number])) (next as Record<string, unknown>)[part] = value === '1';
+      else (next as Record<string, unknown>)[part] = (value ?? '').slice(0, 200);
+    }
+    this.state = next;
+  }
+
+  private writeUrl(): void {
+    const url = new URL(window.location.href);
+    for (const part of Object.keys(URL_KEYS) as (keyof FinderState)[]) {
+      const value = this.state[part];
+      if (value === '' || value === false) url.searchParams.delete(this.urlKey(part));
+      else url.searchParams.set(this.urlKey(part), value === true ? '1' : String(value));
+    }
+    window.history.replaceState(window.history.state, '', url);
+  }
+
+  private showMore(): void {
+    this.focusIndexAfterRender = this.shown;
+    this.shown += this.validPageSize;
+  }
+
+  private toggle(service: Service): void {
+    const expanded = new Set(this.expanded);
+    if (expanded.has(service.id)) expanded.delete(service.id);
+    else {
+      expanded.add(service.id);
+      this.emit<ServiceSelectDetail>('brusano-select', { service });
+    }
+    this.expanded = expanded;
+  }
+
+  // --- rendering -------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const { t } = this;
+    return html`<section part="base" class="finder" lang=${this.uiLang} aria-labelledby="title">
+      <h2 id="title">${t.finderTitle}</h2>
+      ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const { t, feedState } = this;
+    if (feedState.status === 'loading' || feedState.status === 'idle') {
+      return html`<p class="notice" part="notice" role="status">${t.loading}</p>`;
+    }
+    if (feedState.status === 'error') {
+      const regional = regionalHelpdesk();
+      return html`<div class="notice" part="notice" role="alert">
+          <p>${t[feedState.message]}</p>
+          ${feedState.message !== 'feedMissing'
+            ? html`<button part="button" class="secondary" @click=${() => this.loadData(true)}>${t.retry}</button>`
+            : nothing}
+        </div>
+        <p>${t.helpInstead}</p>
+        <h3>${text(regional.name, this.uiLang)}</h3>
+        ${helpdeskContacts(regional, t, this.uiLang)}`;
+    }
+    const feed = feedState.feed;
+    const result = this.results(feed);
+    const visible = result.services.slice(0, this.shown);
+    return html`
+      ${feed.problems.length ? html`<p class="notice" part="notice">${t.partialData(feed.problems.length)}</p>` : nothing}
+      <div class="search" part="search">
+        <label for="query">${t.searchLabel}</label>
+        <input
+          id="query"
+          type="search"
+          autocomplete="off"
+          maxlength="200"
+          placeholder=${t.searchPlaceholder}
+          .value=${this.state.query}
+          @input=${(event: Event) => this.change({ query: (event.target as HTMLInputElement).value })}
+        />
+      </div>
+      ${this.renderFilters(feed, result)}
+      <div class="toolbar no-print">
+        <p class="count" part="status">${t.resultCount(result.services.length)}</p>
+        <button part="button" class="secondary" @click=${() => window.print()}>${t.print}</button>
+      </div>
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
+      ${result.services.length === 0 ? this.renderEmpty(feed) : nothing}
+      <ul class="results" part="results">
+        ${visible.map((service) => this.renderCard(service, feed))}
+      </ul>
+      ${result.services.length > visible.length
+        ? html`<button part="button" class="more" @click=${this.showMore}>
+            ${t.showMore(Math.min(this.validPageSize, result.services.length - visible.length))}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  private renderFilters(feed: Feed, result: ServiceSearchResult): TemplateResult {
+    const { t, uiLang: lang, state } = this;
+    const categoryName = new Map(feed.categories.map((term) => [String(term.id), term.title]));
+    const sectorName = new Map(feed.sectors.map((term) => [String(term.id), term.title]));
+    const communeName = new Map(feed.communes.map((commune) => [commune.nis, commune.name]));
+    const bassinName = new Map(feed.bassins.map((bassin) => [bassin.id, bassin.name]));
+    const select = (
+      id: keyof FinderState,
+      label: string,
+      all: string,
+      counts: FacetCount[],
+      name: (value: string) => string,
+      byName = true,
+    ) => {
+      const values = counts.map((facet) => facet.value);
+      const selected = String(state[id]);
+      if (selected && !values.includes(selected)) counts = [...counts, { value: selected, count: 0 }];
+      const options = [...counts].sort((a, b) => (byName ? name(a.value).localeCompare(name(b.value), lang) : 0));
+      return html`<div class="field">
+        <label for=${id}>${label}</label>
+        <select id=${id} @change=${(event: Event) => this.change({ [id]: (event.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${!selected}>${all}</option>
+          ${options.map(
+            (facet) => html`<option value=${facet.value} ?selected=${facet.value === selected}>${name(facet.value)} (${facet.count})</option>`,
+          )}
+        </select>
+      </div>`;
+    };
+    const localizedName = (names: Map<string, { fr: string; nl: string; en?: string }>) => (value: string) => {
+      const found = names.get(value);
+      return found ? (found[lang] ?? found.fr) : value;
+    };
+    const checkbox = (flag: (typeof FLAGS)[number], label: string) =>
+      html`<label class="check"
+        ><input type="checkbox" .checked=${state[flag]} @change=${(event: Event) => this.change({ [flag]: (event.target as HTMLInputElement).checked })} />
+        ${label} <span class="muted">(${result.facets[flag]})</span></label
+      >`;
+    const active = JSON.stringify({ ...state, query: '' }) !== JSON.stringify({ ...EMPTY_STATE });
+    return html`<fieldset class="filters" part="filters">
+      <legend>${t.filters}</legend>
+      <div class="fields">
+        ${select('category', t.category, t.allCategories, result.facets.categoryIds, localizedName(categoryName))}
+        ${feed.sectors.length ? select('sector', t.sector, t.allSectors, result.facets.sectorIds, localizedName(sectorName)) : nothing}
+        ${select('commune', t.commune, t.allCommunes, result.facets.communes, localizedName(communeName))}
+        ${select('bassin', t.bassin, t.allBassins, result.facets.bassins, localizedName(bassinName))}
+        ${select('language', t.language, t.allLanguages, result.facets.languages, (code) => languageName(code, lang))}
+        ${select('public', t.public, t.allPublics, result.facets.publics, (code) => t.publics[code] ?? code)}
+      </div>
+      <div class="checks">
+        ${checkbox('openNow', t.openNow)} ${checkbox('free', t.free)} ${checkbox('withoutAppointment', t.withoutAppointment)}
+        ${checkbox('reducedMobility', t.reducedMobility)}
+      </div>
+      ${active
+        ? html`<button part="button" class="secondary" @click=${() => this.change({ ...EMPTY_STATE, query: state.query })}>${t.resetFilters}</button>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  /** Nothing matches: point to the helpdesk of the chosen bassin or commune, else the regional contact. */
+  private renderEmpty(feed: Feed): TemplateResult {
+    const { t, uiLang: lang, state } = this;
+    const bassinLine = feed.helpdesks.find((helpdesk) => helpdesk.territory === state.bassin);
+    const communeLine = state.commune ? helpdeskFor(state.commune, feed).choices.find((choice) => choice.reachable)?.helpdesk : undefined;
+    const helpdesk = (bassinLine && isReachable(bassinLine) ? bassinLine : communeLine) ?? regionalHelpdesk(feed);
+    return html`<div class="empty" part="empty">
+      <p><strong>${t.noResults}</strong></p>
+      <p>${t.noResultsHint}</p>
+      <h3>${text(helpdesk.name, lang)}</h3>
+      ${helpdeskContacts(helpdesk, t, lang)}
+    </div>`;
+  }
+
+  private renderCard(service: Service, feed: Feed): TemplateResult {
+    const { t, uiLang: lang } = this;
+    const open = this.expanded.has(service.id);
+    const status = openingStatus(service.hours);
+    const detailsId = `details-${service.id}`;
+    const location = service.locations?.[0];
+    const languages = [
+      ...(service.languages ?? []).map((code) => languageName(code, lang)),
+      ...(service.languageSupport ?? []).map((support) => (support === 'social-interpreting' ? t.interpreting : t.mediation)),
+    ];
+    const phones = phoneLinks(service.phones, lang);
+    const emails = emailLinks(service.emails, lang);
+    const sites = websiteLinks(service.websites, lang);
+    return html`<li class="card" part="card">
+      <article aria-labelledby=${`title-${service.id}`}>
+        <h3 class="card__title" part="card-title" id=${`title-${service.id}`}>
+          <button class="card__toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => this.toggle(service)}>
+            ${text(service.name, lang)}
+          </button>
+        </h3>
+        ${service.sample ? html`<p class="sample"><span class="badge">${t.sample}</span> <span class="muted">${t.sampleNote}</span></p>` : nothing}
+        <p class="types">${service.serviceTypes.map((type) => t.serviceTypes[type] ?? type).join(' · ')}</p>
+        ${status.known || status.text ? html`<p class="today">${openingLine(status, t, lang)}</p>` : nothing}
+        <dl class="facts">
+          ${location
+            ? html`<dt>${t.address}</dt>
+                <dd>
+                  ${text(location.address.street, lang)} ${location.address.number ?? ''}${location.address.box ? ` / ${location.address.box}` : ''},
+                  ${location.address.postalCode} ${text(location.address.municipality, lang)}
+                </dd>`
+            : nothing}
+          ${languages.length ? html`<dt>${t.languagesSpoken}</dt><dd>${languages.join(', ')}</dd>` : nothing}
+          ${phones.length ? html`<dt>${t.phone}</dt><dd><ul>${phones}</ul></dd>` : nothing}
+          ${emails.length ? html`<dt>${t.email}</dt><dd><ul>${emails}</ul></dd>` : nothing}
+          ${sites.length ? html`<dt>${t.website}</dt><dd><ul>${sites}</ul></dd>` : nothing}
+          ${service.cost
+            ? html`<dt>${t.cost}</dt><dd>${service.cost.free ? t.costFree : t.costPaid}${service.cost.text ? html` — ${text(service.cost.text, lang)}` : nothing}</dd>`
+            : nothing}
+          ${service.appointment
+            ? html`<dt>${t.appointment}</dt><dd>${{ required: t.appointmentRequired, 'not-required': t.appointmentNotRequired, either: t.appointmentEither }[service.appointment]}</dd>`
+            : nothing}
+          ${location?.accessibility?.reducedMobility
+            ? html`<dt>${t.accessibility}</dt><dd>${{ full: t.accessFull, partial: t.accessPartial, none: t.accessNone }[location.accessibility.reducedMobility]}</dd>`
+            : nothing}
+        </dl>
+        <div class="details" id=${detailsId} ?hidden=${!open}>
+          ${service.description ? html`<p>${text(service.description, lang)}</p>` : nothing}
+          ${service.publicText ? html`<p>${text(service.publicText, lang)}</p>` : nothing}
+          ${service.publics?.length ? html`<p>${t.public} : ${service.publics.map((code) => t.publics[code] ?? code).join(', ')}</p>` : nothing}
+          ${this.renderWeek(service)}
+          ${location?.accessibility?.text ? html`<p>${text(location.accessibility.text, lang)}</p>` : nothing}
+        </div>
+        <p class="verified muted">${t.lastVerified(formatDate(service.lastVerified, lang))}</p>
+        ${this.renderReportLink(service)}
+      </article>
+    </li>`;
+  }
+
+  /** The coming seven days' hours, Monday first, so a holiday shows where it falls. */
+  private renderWeek(service: Service): TemplateResult | typeof nothing {
+    const { hours } = service;
+    const { t, uiLang: lang } = this;
+    if (!hours?.weekly) return hours?.text ? html`<p>${t.hours} : ${text(hours.text, lang)}</p>` : nothing;
+    const names = weekdayNames(lang, 'long');
+    const today = new Date(`${brusselsTime(new Date()).date}T00:00:00Z`);
+    const dates = Array.from({ length: 7 }, (_, offset) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10));
+    const dateOf = new Map(dates.map((date) => [weekdayOf(date), date]));
+    return html`<table class="week">
+        <caption>${t.hours}</caption>
+        ${WEEKDAYS.map((day, index) => {
+          const intervals = intervalsOn(hours, dateOf.get(day)!);
+          return html`<tr>
+            <th scope="row">${names[index]}</th>
+            <td>${intervals.length ? intervals.map((interval) => `${interval.opens}–${interval.closes}`).join(', ') : t.closed}</td>
+          </tr>`;
+        })}
+      </table>
+      ${hours.text ? html`<p>${text(hours.text, lang)}</p>` : nothing}`;
+  }
+
+  private renderReportLink(service: Service): TemplateResult | typeof nothing {
+    const name = service.name[this.uiLang] ?? service.name.fr ?? service.name.nl ?? service.id;
+    const href = service.reportError?.url
+      ? safeWebUrl(service.reportError.url)
+      : service.reportError?.email
+        ? mailtoHref(service.reportError.email, this.t.reportSubject(name))
+        : undefined;
+    return href ? html`<p class="report no-print"><a href=${href} part="link">${this.t.reportError}</a></p>` : nothing;
+  }
+}

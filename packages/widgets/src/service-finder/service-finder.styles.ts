@@ -1,0 +1,201 @@
+import { css } from 'lit';
+import { sharedStyles } from '../shared/shared.styles.js';
+
+export const serviceFinderStyles = [
+  sharedStyles,
+  css`
+    .finder {
+      padding: var(--brusano-spacing);
+    }
+    .search {
+      display: grid;
+      gap: 0.25rem;
+      margin-bottom: var(--brusano-spacing);
+    }
+    .search input {
+      width: 100%;
+      font-size: 1.125em;
+    }
+    .filters {
+      border: 1px solid var(--brusano-color-border);
+      border-radius: var(--brusano-radius);
+      padding: 0.5rem var(--brusano-spacing) var(--brusano-spacing);
+      margin: 0 0 var(--brusano-spacing);
+    }
+    .filters legend {
+      font-weight: 700;
+      padding: 0 0.25rem;
+    }
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+      gap: 0.75rem;
+    }
+    .field {
+      display: grid;
+      gap: 0.25rem;
+    }
+    .field select {
+      width: 100%;
+    }
+    .checks {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1.25rem;
+      margin: 0.75rem 0;
+    }
+    .check {
+      font-weight: 400;
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4rem;
+      min-height: 2.75rem;
+    }
+    .check input {
+      width: 1.25rem;
+      height: 1.25rem;
+      min-height: 0;
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+    }
+    .count {
+      font-weight: 600;
+      margin: 0;
+    }
+    .results {
+      list-style: none;
+      padding: 0;
+      margin: var(--brusano-spacing) 0;
+      display: grid;
+      gap: var(--brusano-spacing);
+    }
+    .card {
+      border: 1px solid var(--brusano-color-border);
+      border-radius: var(--brusano-radius);
+      background: var(--brusano-color-surface-alt);
+      padding: var(--brusano-spacing);
+      break-inside: avoid;
+    }
+    .card__title {
+      font-size: 1.2em;
+      margin: 0;
+    }
+    .card__toggle {
+      all: unset;
+      cursor: pointer;
+      color: var(--brusano-color-accent);
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+    }
+    .card__toggle:focus-visible {
+      outline: 3px solid var(--brusano-color-focus);
+      outline-offset: 2px;
+    }
+    .card__toggle::after {
+      content: ' +';
+    }
+    .card__toggle[aria-expanded='true']::after {
+      content: ' −';
+    }
+    .types,
+    .today,
+    .sample {
+      margin: 0.25rem 0;
+    }
+    .status {
+      font-weight: 700;
+    }
+    .status--open {
+      color: var(--brusano-color-open);
+    }
+    .status--closed {
+      color: var(--brusano-color-closed);
+    }
+    .facts,
+    .contacts {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.25rem 1rem;
+      margin: 0.5rem 0;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    dd ul {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    .week {
+      border-collapse: collapse;
+      margin: 0.5rem 0;
+    }
+    .week caption {
+      text-align: start;
+      font-weight: 600;
+    }
+    .week th,
+    .week td {
+      text-align: start;
+      padding: 0.125rem 1rem 0.125rem 0;
+    }
+    .week th {
+      font-weight: 400;
+    }
+    .verified,
+    .report {
+      font-size: 0.9em;
+      margin: 0.25rem 0 0;
+    }
+    .empty {
+      padding: var(--brusano-spacing);
+      border: 1px dashed var(--brusano-color-border);
+      border-radius: var(--brusano-radius);
+    }
+    @container (max-width: 30rem) {
+      .facts,
+      .contacts {
+        grid-template-columns: 1fr;
+      }
+      dt {
+        margin-top: 0.25rem;
+      }
+    }
+    @media print {
+      .search,
+      .filters,
+      .more,
+      .toolbar {
+        display: none !important;
+      }
+      .details[hidden] {
+        display: block !important;
+      }
+      .card {
+        background: #fff;
+        border-color: #999;
+      }
+      .card__toggle {
+        color: #000;
+        text-decoration: none;
+      }
+      .card__toggle::after {
+        content: none;
+      }
+      a[href^='http']::after {
+        content: ' (' attr(href) ')';
+        font-size: 0.85em;
+        overflow-wrap: anywhere;
+      }
+    }
+  `,
+];

@@ -1,0 +1,203 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Feed } from '@brusano/sdk';
+import '../service-finder/service-finder.js';
+import type { BrusanoServiceFinder } from './service-finder.component.js';
+import { $, $$, loaded, nextEvent, SAMPLE_FEED, shadow } from '../../test-support/helpers.js';
+
+async function finder(template = html`<brusano-service-finder feed=${SAMPLE_FEED}></brusano-service-finder>`) {
+  const element = await fixture<BrusanoServiceFinder>(template);
+  await loaded(element);
+  return element;
+}
+
+const cardNames = (element: Element) => $$(element, '.card__toggle').map((button) => button.textContent!.trim());
+
+async function type(element: BrusanoServiceFinder, text: string) {
+  const input = $(element, '#query') as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await element.updateComplete;
+}
+
+describe('<brusano-service-finder>', () => {
+  describe('with the sample feed', () => {
+    it('is accessible and shows the first page of results with their count', async () => {
+      const element = await finder();
+      await expect(element).to.be.accessible();
+      expect($$(element, '.card')).to.have.length(10);
+      expect($(element, '.count')!.textContent).to.match(/^\d+ services trouvés\.$/);
+    });
+
+    it('shows contacts as tel:, mailto: and http(s) links, today’s hours and the last check', async () => {
+      const element = await finder();
+      const card = $$(element, '.card')[0]!;
+      expect(card.querySelector('a[href^="tel:+32200001"]')).to.exist;
+      expect(card.querySelector('a[href^="mailto:"][href$="@example.org"]')).to.exist;
+      expect(card.querySelector('a[href^="https://example.org/"]')).to.exist;
+      expect(card.textContent).to.contain('Informations vérifiées le');
+      expect(card.querySelector('a[href^="mailto:corrections@example.org?subject="]')!.textContent).to.equal('Signaler une erreur');
+      expect(card.querySelector('.badge')!.textContent).to.equal('Exemple');
+    });
+
+    it('filters live as the person types, accents and case ignored, and announces the count', async () => {
+      const element = await finder();
+      await type(element, 'MAISON MEDICALE');
+      expect(cardNames(element)).to.have.length(2);
+      expect(cardNames(element).every((name) => name.startsWith('Maison médicale'))).to.be.true;
+      await waitUntil(() => $(element, '[aria-live="polite"]')!.textContent === '2 services trouvés.', 'count announced');
+    });
+
+    it('narrows by commune, free and wheelchair access, with counts beside each choice', async () => {
+      const element = await finder();
+      const commune = $(element, '#commune') as HTMLSelectElement;
+      const jette = [...commune.options].find((option) => option.textContent!.startsWith('Jette'))!;
+      expect(jette.textContent).to.match(/^Jette \(\d+\)$/);
+      commune.value = jette.value;
+      commune.dispatchEvent(new Event('change'));
+      await element.updateComplete;
+      const inJette = cardNames(element).length;
+      expect(inJette).to.be.greaterThan(0).and.lessThan(10);
+      const free = $$(element, '.check input')[1] as HTMLInputElement;
+      free.click();
+      await element.updateComplete;
+      expect(cardNames(element).length).to.be.at.most(inJette);
+      await expect(element).to.be.accessible();
+    });
+
+    it('works from the keyboard: type, then open a card with Enter and announce the choice', async () => {
+      const element = await finder();
+      ($(element, '#query') as HTMLInputElement).focus();
+      await sendKeys({ type: 'cpas' });
+      await element.updateComplete;
+      expect(cardNames(element).length).to.be.greaterThan(0);
+      const toggle = $$(element, '.card__toggle')[0]!;
+      toggle.focus();
+      const selected = nextEvent<{ service: { id: string } }>(element, 'brusano-select');
+      await sendKeys({ press: 'Enter' });
+      expect((await selected).detail.service.id).to.match(/^sample-cpas-/);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(shadow(element).getElementById(toggle.getAttribute('aria-controls')!)!.hidden).to.be.false;
+    });
+
+    it('shows more results on request and moves focus to the first new one', async () => {
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} page-size="4"></brusano-service-finder>`);
+      expect($$(element, '.card')).to.have.length(4);
+      ($(element, '.more') as HTMLButtonElement).click();
+      await element.updateComplete;
+      expect($$(element, '.card')).to.have.length(8);
+      expect(shadow(element).activeElement).to.equal($$(element, '.card__toggle')[4]);
+    });
+
+    it('starts from its attributes: bassin, commune by postal code, query', async () => {
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} commune="1090" query="cpas"></brusano-service-finder>`);
+      expect(cardNames(element)).to.deep.equal(['Service social du CPAS — exemple Jette']);
+      expect(($(element, '#commune') as HTMLSelectElement).value).to.equal('21010');
+    });
+
+    it('points to the bassin helpdesk when nothing matches', async () => {
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} bassin="nord"></brusano-service-finder>`);
+      await type(element, 'zzzzqqqq');
+      const empty = $(element, '.empty')!;
+      expect(empty.textContent).to.contain('Aucun service ne correspond');
+      expect(empty.querySelector('a[href="tel:+3223186054"]')).to.exist;
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('in each language', () => {
+    for (const [lang, title, count] of [
+      ['fr', 'Trouver un service social ou de santé', 'services trouvés'],
+      ['nl', 'Een welzijns- of gezondheidsdienst vinden', 'diensten gevonden'],
+      ['en', 'Find a social or health service', 'services found'],
+    ] as const) {
+      it(`speaks ${lang} and is accessible`, async () => {
+        const element = await finder(html`<brusano-service-finder lang=${lang} feed=${SAMPLE_FEED}></brusano-service-finder>`);
+        expect($(element, 'h2')!.textContent).to.equal(title);
+        expect($(element, '.count')!.textContent).to.contain(count);
+        await expect(element).to.be.accessible();
+      });
+    }
+
+    it('follows the nearest lang on the page, and its later changes', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl-BE"><brusano-service-finder feed=${SAMPLE_FEED}></brusano-service-finder></div>`);
+      const element = wrapper.querySelector('brusano-service-finder')!;
+      await loaded(element);
+      expect($(element, 'h2')!.textContent).to.equal('Een welzijns- of gezondheidsdienst vinden');
+      wrapper.setAttribute('lang', 'en');
+      await waitUntil(() => $(element, 'h2')!.textContent === 'Find a social or health service', 'language followed');
+    });
+  });
+
+  describe('with sync-url', () => {
+    afterEach(() => window.history.replaceState(null, '', window.location.pathname));
+
+    it('keeps the search in the page address, and a new finder on that address shows the same results', async () => {
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} sync-url></brusano-service-finder>`);
+      await type(element, 'logement');
+      const bassin = $(element, '#bassin') as HTMLSelectElement;
+      bassin.value = 'nord';
+      bassin.dispatchEvent(new Event('change'));
+      await element.updateComplete;
+      const params = new URLSearchParams(window.location.search);
+      expect(params.get('q')).to.equal('logement');
+      expect(params.get('bassin')).to.equal('nord');
+      const names = cardNames(element);
+      element.remove();
+
+      const again = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} sync-url></brusano-service-finder>`);
+      expect(($(again, '#query') as HTMLInputElement).value).to.equal('logement');
+      expect(cardNames(again)).to.deep.equal(names);
+    });
+  });
+
+  describe('with hostile or broken data', () => {
+    it('shows markup in the data as text and runs none of it', async () => {
+      const element = await finder(html`<brusano-service-finder feed="/test-feeds/hostile/manifest.json" page-size="50"></brusano-service-finder>`);
+      expect(cardNames(element)).to.include('<img src=x onerror="window.__xss=1">');
+      expect(shadow(element).querySelector('img, script, svg')).to.be.null;
+      expect((window as unknown as { __xss?: number }).__xss).to.be.undefined;
+      await expect(element).to.be.accessible();
+    });
+
+    it('never links javascript:, data: or vbscript: addresses, even when given unchecked data', async () => {
+      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder></brusano-service-finder>`);
+      const response = await fetch('/examples/feed/services.json');
+      const services = (await response.json()) as Feed['services'];
+      services[0]!.websites = [{ url: 'javascript:alert(1)' }, { url: 'data:text/html,<script>alert(1)</script>' }, { url: 'vbscript:msgbox(1)' }];
+      services[0]!.phones = [{ number: 'javascript:alert(1)' }];
+      element.feedData = { services: [services[0]!], bassins: [], communes: [], quartiers: [], helpdesks: [], actions: [], events: [], categories: [], sectors: [], problems: [], manifest: {} as Feed['manifest'], url: '', loadedAt: new Date() };
+      await element.updateComplete;
+      const links = $$(element, '.card a').map((link) => link.getAttribute('href')!);
+      expect(links.some((href) => /^(javascript|data|vbscript):/i.test(href))).to.be.false;
+      expect($(element, '.card')!.textContent).to.contain('javascript:alert(1)');
+    });
+
+    it('says how many records were skipped, and tells the page in an error event', async () => {
+      const errors: CustomEvent[] = [];
+      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder @brusano-error=${(event: CustomEvent) => errors.push(event)} feed="/test-feeds/partial/manifest.json"></brusano-service-finder>`);
+      await loaded(element);
+      expect($(element, '.notice')!.textContent).to.equal('3 fiches contenaient une erreur et ne sont pas affichées.');
+      expect(errors[0]!.detail).to.include({ type: 'records', count: 3 });
+      expect($$(element, '.card')).to.have.length(10);
+      await expect(element).to.be.accessible();
+    });
+
+    it('explains a feed it cannot read, offers to try again and gives the regional contact', async () => {
+      const errors: CustomEvent[] = [];
+      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder lang="nl" @brusano-error=${(event: CustomEvent) => errors.push(event)} feed="/test-feeds/broken/manifest.json"></brusano-service-finder>`);
+      await loaded(element);
+      expect($(element, '[role="alert"]')!.textContent).to.contain('De ontvangen gegevens zijn niet leesbaar');
+      expect($(element, '[role="alert"] button')!.textContent).to.equal('Opnieuw proberen');
+      expect(shadow(element).querySelector('a[href="tel:+3228802980"]')).to.exist;
+      expect(errors[0]!.detail.type).to.equal('feed');
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible while loading', async () => {
+      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed="/test-feeds/slow/manifest.json"></brusano-service-finder>`);
+      expect($(element, '.notice[role="status"]')!.textContent).to.equal('Chargement…');
+      await expect(element).to.be.accessible();
+    });
+  });
+});

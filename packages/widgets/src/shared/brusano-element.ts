@@ -1,0 +1,147 @@
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { FeedFormatError, FeedTimeoutError, type Feed, type Language } from '@brusano/sdk';
+import { forgetFeed, loadFeed } from './feed-store.js';
+import { strings, type Strings } from './i18n.js';
+
+export type FeedState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; feed: Feed }
+  | { status: 'error'; message: keyof Pick<Strings, 'feedMissing' | 'feedError' | 'feedTimeout' | 'feedFormat'>; error?: unknown };
+
+/** What `brusano-error` events carry. */
+export interface BrusanoErrorDetail {
+  /** `feed`: nothing could be loaded; `records`: some records were invalid and are not shown. */
+  type: 'feed' | 'records';
+  message: string;
+  error?: unknown;
+  /** For `records`: how many were skipped, and why. */
+  count?: number;
+  problems?: Feed['problems'];
+}
+
+const SUPPORTED: readonly Language[] = ['fr', 'nl', 'en'];
+
+function toLanguage(value: string | null): Language {
+  const base = value?.trim().toLowerCase().split(/[-_]/)[0];
+  return SUPPORTED.includes(base as Language) ? (base as Language) : 'fr';
+}
+
+// One observer for the whole page: when a lang attribute changes anywhere, the widgets look again.
+const connected = new Set<BrusanoElement>();
+let langObserver: MutationObserver | undefined;
+
+function watchLanguageChanges(): void {
+  if (langObserver) return;
+  langObserver = new MutationObserver(() => connected.forEach((element) => element.refreshLanguage()));
+  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+/**
+ * Base of the Brusano widgets: the `feed` and `lang` contract, loading through the SDK, and events.
+ * The language is the element's own `lang`, else the nearest ancestor's, else `<html lang>`, else French,
+ * and it follows later changes.
+ */
+export abstract class BrusanoElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    feed: { type: String },
+    feedData: { attribute: false },
+    uiLang: { state: true },
+    feedState: { state: true },
+  };
+
+  /** URL of the feed's manifest.json (or of its folder). */
+  declare feed: string | undefined;
+  /** A feed the page already loaded with `@brusano/sdk`; when set, `feed` is not fetched. */
+  declare feedData: Feed | undefined;
+  /** The language the widget speaks now. */
+  declare protected uiLang: Language;
+  declare protected feedState: FeedState;
+  private reportedFeed: Feed | undefined;
+
+  constructor() {
+    super();
+    this.uiLang = 'fr';
+    this.feedState = { status: 'idle' };
+  }
+
+  protected get t(): Strings {
+    return strings(this.uiLang);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    watchLanguageChanges();
+    this.refreshLanguage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+  }
+
+  /** Looks up the language again (called when a lang attribute changes on the page). */
+  refreshLanguage(): void {
+    let node: Node | null = this;
+    while (node) {
+      if (node instanceof Element && node.hasAttribute('lang')) {
+        this.uiLang = toLanguage(node.getAttribute('lang'));
+        return;
+      }
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    this.uiLang = 'fr';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('feed') || changed.has('feedData')) void this.loadData();
+  }
+
+  /** Loads (or reloads) the data; the element re-renders as the state changes. */
+  protected async loadData(retry = false): Promise<void> {
+    if (this.feedData) {
+      this.setFeed(this.feedData);
+      return;
+    }
+    const url = this.feed?.trim();
+    if (!url) {
+      this.feedState = { status: 'error', message: 'feedMissing' };
+      return;
+    }
+    if (retry) forgetFeed(url);
+    this.feedState = { status: 'loading' };
+    try {
+      const feed = await loadFeed(url);
+      if (this.feed?.trim() === url && !this.feedData) this.setFeed(feed);
+    } catch (error) {
+      if (this.feed?.trim() !== url) return;
+      const message = error instanceof FeedTimeoutError ? 'feedTimeout' : error instanceof FeedFormatError ? 'feedFormat' : 'feedError';
+      this.feedState = { status: 'error', message, error };
+      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: strings('en')[message], error });
+    }
+  }
+
+  private setFeed(feed: Feed): void {
+    this.feedState = { status: 'ready', feed };
+    if (feed.problems.length > 0 && this.reportedFeed !== feed) {
+      this.reportedFeed = feed;
+      this.emit<BrusanoErrorDetail>('brusano-error', {
+        type: 'records',
+        message: strings('en').partialData(feed.problems.length),
+        count: feed.problems.length,
+        problems: feed.problems,
+      });
+    }
+  }
+
+  /** Dispatches a bubbling, composed CustomEvent that the host page can listen to. */
+  protected emit<T>(name: string, detail: T): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  /** The feed when loaded. */
+  protected get data(): Feed | undefined {
+    return this.feedState.status === 'ready' ? this.feedState.feed : undefined;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The only links the widgets make from feed data: http(s) web pages, tel: and mailto:.
+ * Anything else (javascript:, data:, vbscript:, relative paths) is shown as text, never linked.
+ */
+export function safeWebUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** tel: link for a phone number in international form. */
+export function telHref(number: string): string | undefined {
+  const digits = number.replace(/[\s./()-]/g, '');
+  return /^\+?[0-9]{6,16}$/.test(digits) ? `tel:${digits}` : undefined;
+}
+
+/** mailto: link for a plain e-mail address, optionally with a subject. */
+export function mailtoHref(address: string, subject?: string): string | undefined {
+  if (!/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(address)) return undefined;
+  return `mailto:${address}${subject ? `?subject=${encodeURIComponent(subject)}` : ''}`;
+}
+
+/** Offers a text file for download, then lets the URL go. */
+export function downloadText(fileName: string, mediaType: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

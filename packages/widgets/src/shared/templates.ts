@@ -1,0 +1,69 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { brusselsTime, localize, type Helpdesk, type Language, type LocalizedText, type OpeningStatus, type Phone, type EmailContact, type Website } from '@brusano/sdk';
+import type { Strings } from './i18n.js';
+import { mailtoHref, safeWebUrl, telHref } from './links.js';
+
+/** A localized text, marked with its own language when it had to fall back to another one. */
+export function text(value: LocalizedText | undefined, lang: Language): TemplateResult | typeof nothing {
+  const found = localize(value, lang);
+  if (!found) return nothing;
+  return found.lang === lang ? html`${found.text}` : html`<span lang=${found.lang}>${found.text}</span>`;
+}
+
+export function phoneLinks(phones: readonly Phone[] | undefined, lang: Language): TemplateResult[] {
+  return (phones ?? []).map((phone) => {
+    const href = telHref(phone.number);
+    const label = phone.label ? html` <span class="muted">(${text(phone.label, lang)})</span>` : nothing;
+    return html`<li>${href ? html`<a href=${href} part="link">${phone.number}</a>` : phone.number}${label}</li>`;
+  });
+}
+
+/** E-mail addresses: those for this language, or all when none is for it. */
+export function emailLinks(emails: readonly EmailContact[] | undefined, lang: Language): TemplateResult[] {
+  const own = (emails ?? []).filter((email) => !email.lang || email.lang === lang);
+  return (own.length ? own : (emails ?? [])).map((email) => {
+    const href = mailtoHref(email.address);
+    return html`<li>${href ? html`<a href=${href} part="link">${email.address}</a>` : email.address}</li>`;
+  });
+}
+
+/** Websites: those for this language, or all. Only http(s) addresses become links. */
+export function websiteLinks(sites: readonly Website[] | undefined, lang: Language): TemplateResult[] {
+  const own = (sites ?? []).filter((site) => !site.lang || site.lang === lang);
+  return (own.length ? own : (sites ?? [])).map((site) => {
+    const href = safeWebUrl(site.url);
+    const label = localize(site.label, lang)?.text ?? site.url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+    return html`<li>${href ? html`<a href=${href} part="link" rel="noopener noreferrer" target="_blank">${label}</a>` : site.url}</li>`;
+  });
+}
+
+/** "Open · closes at 17:00", "Closed · opens tomorrow at 09:00", or the free-text hours. */
+export function openingLine(status: OpeningStatus, t: Strings, lang: Language): TemplateResult | typeof nothing {
+  if (!status.known) return status.text ? html`<span class="hours-text">${text(status.text, lang)}</span>` : nothing;
+  if (status.open) {
+    const when = status.closesSoon ? t.closesSoon(status.closesAt!) : t.closesAt(status.closesAt!);
+    return html`<span class="status status--open" part="status status-open">${t.open}</span> · ${when}`;
+  }
+  const next = status.opensAt;
+  const day = next ? dayWord(next.date, t, lang) : '';
+  return html`<span class="status status--closed" part="status status-closed">${t.closed}</span>${next ? html` · ${t.opensAt(day, next.time)}` : nothing}`;
+}
+
+function dayWord(date: string, t: Strings, lang: Language): string {
+  if (date === brusselsTime(new Date()).date) return t.today;
+  if (date === brusselsTime(new Date(Date.now() + 86_400_000)).date) return t.tomorrow;
+  const locale = lang === 'nl' ? 'nl-BE' : lang === 'en' ? 'en-GB' : 'fr-BE';
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A helpdesk's ways in: phones, e-mails, websites. */
+export function helpdeskContacts(helpdesk: Helpdesk, t: Strings, lang: Language): TemplateResult {
+  const phones = phoneLinks(helpdesk.phones, lang);
+  const emails = emailLinks(helpdesk.emails, lang);
+  const sites = websiteLinks(helpdesk.websites, lang);
+  return html`<dl class="contacts">
+    ${phones.length ? html`<dt>${t.phone}</dt><dd><ul>${phones}</ul></dd>` : nothing}
+    ${emails.length ? html`<dt>${t.email}</dt><dd><ul>${emails}</ul></dd>` : nothing}
+    ${sites.length ? html`<dt>${t.website}</dt><dd><ul>${sites}</ul></dd>` : nothing}
+  </dl>`;
+}

@@ -1,0 +1,52 @@
+// Feeds made on the fly for the component tests, served by the test runner's own HTTP server:
+//   /test-feeds/hostile/  the sample feed with hostile strings in its text fields
+//   /test-feeds/partial/  the sample feed with a few invalid records
+//   /test-feeds/broken/   a manifest that is not JSON
+//   /test-feeds/slow/     the sample feed, answered after two seconds
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const sample = (name) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/feed/${name}.json`, import.meta.url)), 'utf8'));
+
+export const HOSTILE_NAME = '<img src=x onerror="window.__xss=1">';
+export const HOSTILE_DESCRIPTION = '<script>window.__xss=1</script><b>bold?</b>';
+
+function feeds() {
+  const manifest = sample('manifest');
+  const names = Object.keys(manifest.datasets);
+  const base = Object.fromEntries(names.map((name) => [name, sample(name)]));
+
+  const hostile = structuredClone(base);
+  hostile.services[0].name = { fr: HOSTILE_NAME, nl: HOSTILE_NAME };
+  hostile.services[0].description = { fr: HOSTILE_DESCRIPTION, nl: HOSTILE_DESCRIPTION };
+  hostile.services[1].organization.name = { fr: '"><svg onload=window.__xss=1>' };
+  hostile.events[0].title = { fr: HOSTILE_NAME, nl: HOSTILE_NAME };
+
+  const partial = structuredClone(base);
+  partial.services[0].phones = [{ number: 'call us' }];
+  partial.services[1].websites = [{ url: 'javascript:alert(1)' }];
+  partial.events[0].start = 'tomorrow';
+
+  return { hostile, partial };
+}
+
+export async function testFeeds(context, next) {
+  const match = /^\/test-feeds\/([a-z]+)\/([a-z-]+)\.json$/.exec(context.path);
+  if (!match) return next();
+  const [, feedName, file] = match;
+  if (feedName === 'slow') {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    context.type = 'application/json';
+    context.body = JSON.stringify(sample(file));
+    return;
+  }
+  if (feedName === 'broken') {
+    context.type = 'application/json';
+    context.body = file === 'manifest' ? '{ "schemaVersion": ' : '[]';
+    return;
+  }
+  const feed = feeds()[feedName];
+  if (!feed) return next();
+  context.type = 'application/json';
+  context.body = JSON.stringify(file === 'manifest' ? sample('manifest') : feed[file]);
+}
