@@ -2,7 +2,9 @@
 // sample feed under /examples/feed is a real local feed over HTTP.
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { summaryReporter } from './test-support/summary-reporter.mjs';
 import { testFeeds } from './test-support/test-feeds.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,6 +16,7 @@ export default {
   middleware: [testFeeds],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('tsconfig.json', import.meta.url)) })],
   concurrency: 1,
+  reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     chromeLauncher({
       launchOptions: {

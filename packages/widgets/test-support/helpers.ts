@@ -17,7 +17,8 @@ export function $$(element: Element, selector: string): HTMLElement[] {
 
 /** Waits until the widget has loaded its feed (or failed to). */
 export async function loaded(element: Element): Promise<void> {
-  await waitUntil(() => shadow(element) && !shadow(element).querySelector('[role="status"].notice'), 'the widget did not finish loading', { timeout: 10_000 });
+  const state = () => (element as unknown as { feedState: { status: string } }).feedState.status;
+  await waitUntil(() => state() !== 'loading', 'the widget did not finish loading', { timeout: 10_000 });
   await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 }
 
