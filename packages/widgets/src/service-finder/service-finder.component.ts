@@ -138,6 +138,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     shown: { state: true },
     expanded: { state: true },
     announced: { state: true },
+    filtersOpen: { state: true },
   };
 
   declare bassin: string | undefined;
@@ -150,6 +151,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   declare private shown: number;
   declare private expanded: ReadonlySet<string>;
   declare private announced: string;
+  /** Filters start folded on a narrow widget (a phone), open on a wide one. */
+  declare private filtersOpen: boolean | undefined;
 
   private search?: { feed: Feed; index: ServiceSearch };
   private announceTimer?: ReturnType<typeof setTimeout>;
@@ -169,6 +172,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
+    const width = this.getBoundingClientRect().width;
+    this.filtersOpen ??= width === 0 || width >= 640;
   }
 
   override disconnectedCallback(): void {
@@ -251,26 +256,32 @@ export class BrusanoServiceFinder extends BrusanoElement {
     return this.id ? `${this.id}.${URL_KEYS[part]}` : URL_KEYS[part];
   }
 
+  /** Takes the parts of the state that the address names; the others keep their attribute values. */
   private readUrl(): void {
     if (!this.syncUrl) return;
     const params = new URLSearchParams(window.location.search);
-    const next = { ...this.state };
+    const next: Record<string, unknown> = { ...this.state };
     for (const part of Object.keys(URL_KEYS) as (keyof FinderState)[]) {
       const value = params.get(this.urlKey(part));
-      if (FLAGS.includes(part as (typeof FLAGS)[number])) (next as Record<string, unknown>)[part] = value === '1';
-      else (next as Record<string, unknown>)[part] = (value ?? '').slice(0, 200);
+      if (value === null) continue;
+      next[part] = FLAGS.includes(part as (typeof FLAGS)[number]) ? value === '1' : value.slice(0, 200);
     }
-    this.state = next;
+    this.state = next as unknown as FinderState;
   }
 
   private writeUrl(): void {
     const url = new URL(window.location.href);
     for (const part of Object.keys(URL_KEYS) as (keyof FinderState)[]) {
       const value = this.state[part];
-      if (value === '' || value === false) url.searchParams.delete(this.urlKey(part));
-      else url.searchParams.set(this.urlKey(part), value === true ? '1' : String(value));
+      url.searchParams.set(this.urlKey(part), value === true ? '1' : value === false ? '0' : String(value));
+      if (value === EMPTY_STATE[part] && !this.hasAttributeDefault(part)) url.searchParams.delete(this.urlKey(part));
     }
     window.history.replaceState(window.history.state, '', url);
+  }
+
+  /** A part that an attribute sets must stay in the address even when cleared, or reloading would bring the attribute back. */
+  private hasAttributeDefault(part: keyof FinderState): boolean {
+    return (part === 'bassin' && Boolean(this.bassin)) || (part === 'commune' && Boolean(this.commune)) || (part === 'category' && Boolean(this.category)) || (part === 'query' && Boolean(this.query));
   }
 
   private showMore(): void {
@@ -387,9 +398,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
         ><input type="checkbox" .checked=${state[flag]} @change=${(event: Event) => this.change({ [flag]: (event.target as HTMLInputElement).checked })} />
         ${label} <span class="muted">(${result.facets[flag]})</span></label
       >`;
-    const active = JSON.stringify({ ...state, query: '' }) !== JSON.stringify({ ...EMPTY_STATE });
-    return html`<fieldset class="filters" part="filters">
-      <legend>${t.filters}</legend>
+    const activeCount = (Object.keys(EMPTY_STATE) as (keyof FinderState)[]).filter((part) => part !== 'query' && state[part] !== EMPTY_STATE[part]).length;
+    return html`<details class="filters" part="filters" ?open=${this.filtersOpen} @toggle=${(event: Event) => (this.filtersOpen = (event.target as HTMLDetailsElement).open)}>
+      <summary>${t.filters}${activeCount ? ` (${activeCount})` : ''}</summary>
       <div class="fields">
         ${select('category', t.category, t.allCategories, result.facets.categoryIds, localizedName(categoryName))}
         ${feed.sectors.length ? select('sector', t.sector, t.allSectors, result.facets.sectorIds, localizedName(sectorName)) : nothing}
@@ -402,10 +413,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
         ${checkbox('openNow', t.openNow)} ${checkbox('free', t.free)} ${checkbox('withoutAppointment', t.withoutAppointment)}
         ${checkbox('reducedMobility', t.reducedMobility)}
       </div>
-      ${active
+      ${activeCount
         ? html`<button part="button" class="secondary" @click=${() => this.change({ ...EMPTY_STATE, query: state.query })}>${t.resetFilters}</button>`
         : nothing}
-    </fieldset>`;
+    </details>`;
   }
 
   /** Nothing matches: point to the helpdesk of the chosen bassin or commune, else the regional contact. */

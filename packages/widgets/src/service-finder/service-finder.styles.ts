@@ -22,9 +22,15 @@ export const serviceFinderStyles = [
       padding: 0.5rem var(--brusano-spacing) var(--brusano-spacing);
       margin: 0 0 var(--brusano-spacing);
     }
-    .filters legend {
+    .filters summary {
       font-weight: 700;
-      padding: 0 0.25rem;
+      cursor: pointer;
+      min-height: 2.75rem;
+      display: flex;
+      align-items: center;
+    }
+    .filters[open] summary {
+      margin-bottom: 0.5rem;
     }
     .fields {
       display: grid;

@@ -105,6 +105,21 @@ describe('<brusano-service-finder>', () => {
     });
   });
 
+  describe('on a phone-sized page', () => {
+    it('folds the filters away until asked, and says how many are active', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px"><brusano-service-finder feed=${SAMPLE_FEED} bassin="sud"></brusano-service-finder></div>`);
+      const element = wrapper.firstElementChild as BrusanoServiceFinder;
+      await loaded(element);
+      const details = $(element, 'details.filters') as HTMLDetailsElement;
+      expect(details.open).to.be.false;
+      expect($(element, 'summary')!.textContent).to.equal('Filtres (1)');
+      $(element, 'summary')!.click();
+      await element.updateComplete;
+      expect(details.open).to.be.true;
+      await expect(element).to.be.accessible();
+    });
+  });
+
   describe('in each language', () => {
     for (const [lang, title, count] of [
       ['fr', 'Trouver un service social ou de santé', 'services trouvés'],
@@ -131,6 +146,11 @@ describe('<brusano-service-finder>', () => {
 
   describe('with sync-url', () => {
     afterEach(() => window.history.replaceState(null, '', window.location.pathname));
+
+    it('keeps its attributes when the address says nothing', async () => {
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} bassin="nord" sync-url></brusano-service-finder>`);
+      expect(($(element, '#bassin') as HTMLSelectElement).value).to.equal('nord');
+    });
 
     it('keeps the search in the page address, and a new finder on that address shows the same results', async () => {
       const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} sync-url></brusano-service-finder>`);
