@@ -180,7 +180,7 @@ export class BrusanoAgenda extends BrusanoElement {
     return html`
       ${feed.problems.length ? html`<p class="notice" part="notice">${t.partialData(feed.problems.length)}</p>` : nothing}
       ${this.renderFilters(feed)}
-      <p class="count" part="status" role="status">${t.eventCount(this.view === 'list' ? Math.min(events.length, this.listLimit) : events.length)}</p>
+      <p class="count" part="status" role="status">${t.eventCount(this.view === 'list' ? Math.min(events.length, this.listLimit) : this.inShownMonth(events).length)}</p>
       ${this.view === 'month' ? this.renderMonth(events) : this.renderList(events)}
     `;
   }
@@ -277,6 +277,10 @@ export class BrusanoAgenda extends BrusanoElement {
     </li>`;
   }
 
+  private inShownMonth(events: Event[]): Event[] {
+    return events.filter((event) => brusselsDate(event.start).slice(0, 7) === this.month.slice(0, 7));
+  }
+
   private renderMonth(events: Event[]): TemplateResult {
     const { t, uiLang: lang } = this;
     const [year, month] = this.month.split('-').map(Number) as [number, number];
@@ -284,12 +288,9 @@ export class BrusanoAgenda extends BrusanoElement {
     const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
     const lead = (first.getUTCDay() + 6) % 7; // Monday first
     const byDay = new Map<number, Event[]>();
-    for (const event of events) {
-      const date = brusselsDate(event.start);
-      if (date.slice(0, 7) === this.month.slice(0, 7)) {
-        const day = Number(date.slice(8, 10));
-        byDay.set(day, [...(byDay.get(day) ?? []), event]);
-      }
+    for (const event of this.inShownMonth(events)) {
+      const day = Number(brusselsDate(event.start).slice(8, 10));
+      byDay.set(day, [...(byDay.get(day) ?? []), event]);
     }
     const cells = [...Array<undefined>(lead).fill(undefined), ...Array.from({ length: daysInMonth }, (_, index) => index + 1)];
     const weeks = Array.from({ length: Math.ceil(cells.length / 7) }, (_, week) => cells.slice(week * 7, week * 7 + 7));

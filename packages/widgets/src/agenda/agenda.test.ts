@@ -86,6 +86,7 @@ describe('<brusano-agenda>', () => {
     it('shows a month as a table; picking an event there brings it into view in the list', async () => {
       const element = await agenda(html`<brusano-agenda feed=${SAMPLE_FEED} view="month" from="2027-02-01"></brusano-agenda>`);
       expect($(element, 'table caption')!.textContent).to.equal('février 2027');
+      expect($(element, '.count')!.textContent).to.equal(`${$$(element, '.in-cell').length} événements.`);
       expect($$(element, 'thead th')).to.have.length(7);
       await expect(element).to.be.accessible();
       const entry = $$(element, '.in-cell')[0]!;

@@ -40,9 +40,11 @@ export const serviceFinderStyles = [
     .field {
       display: grid;
       gap: 0.25rem;
+      min-width: 0;
     }
     .field select {
       width: 100%;
+      min-width: 0;
     }
     .checks {
       display: flex;
