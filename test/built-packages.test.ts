@@ -26,3 +26,29 @@ describe('the built SDK', () => {
     expect(bundle).not.toContain('class Ajv');
   });
 });
+
+describe('the built widgets', () => {
+  it('document their public attributes in custom-elements.json', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'packages', 'widgets', 'custom-elements.json'), 'utf8'));
+    const elements = Object.fromEntries(
+      manifest.modules.flatMap((module: any) => module.declarations).map((declaration: any) => [declaration.tagName, declaration]),
+    );
+    const attributes = (tag: string) => elements[tag].attributes.map((attribute: any) => attribute.name).sort();
+    expect(attributes('brusano-service-finder')).toEqual(['bassin', 'category', 'commune', 'feed', 'lang', 'page-size', 'query', 'sync-url']);
+    expect(attributes('brusano-agenda')).toEqual(['bassin', 'feed', 'from', 'lang', 'limit', 'types', 'until', 'view']);
+    expect(attributes('brusano-helpdesk-card')).toEqual(['bassin', 'commune', 'feed', 'lang', 'postal-code']);
+    for (const element of Object.values<any>(elements)) {
+      expect(element.cssParts.length).toBeGreaterThan(5);
+      expect(element.cssProperties.every((property: any) => property.name.startsWith('--brusano-'))).toBe(true);
+      expect(element.events.map((event: any) => event.name)).toContain('brusano-error');
+    }
+  });
+
+  it('ship one self-contained CDN module for all three elements and one per element, without eval', () => {
+    for (const name of ['brusano-widgets', 'brusano-service-finder', 'brusano-agenda', 'brusano-helpdesk-card']) {
+      const text = readFileSync(join(ROOT, 'packages', 'widgets', 'dist', 'cdn', `${name}.js`), 'utf8');
+      expect(text, name).not.toMatch(/(?:^|[;\s])import\s*(?:[\w$*{][^;]*?from\s*)?["'](?![./])/); // no import of a package left
+      expect(text, name).not.toMatch(/new\s+Function\s*\(|(^|[^\w$.'"])eval\s*\(/m);
+    }
+  });
+});

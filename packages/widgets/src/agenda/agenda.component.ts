@@ -15,6 +15,7 @@ export interface EventSelectDetail {
 }
 
 /**
+ * @tagname brusano-agenda
  * @summary The agenda of the bassins and the Region: upcoming meetings and activities, as a list or a month.
  *
  * @attr feed - URL of the feed's manifest.json.

@@ -21,6 +21,7 @@ export interface AreaSelectDetail {
 }
 
 /**
+ * @tagname brusano-helpdesk-card
  * @summary Who to call: the helpdesk of the bassin for a commune or postal code, with the regional contact as fallback.
  * It works offline from the reference data the SDK carries, and uses the feed's data once loaded.
  *

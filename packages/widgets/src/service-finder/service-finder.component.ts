@@ -82,6 +82,7 @@ export interface FilterChangeDetail {
 }
 
 /**
+ * @tagname brusano-service-finder
  * @summary Search Brussels' social and health services: live results, filters, today's hours, print.
  *
  * @attr feed - URL of the feed's manifest.json.
