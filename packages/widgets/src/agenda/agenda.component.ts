@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { brusselsTime, eventToIcs, regionalHelpdesk, type Event, type Feed } from '@brusano/sdk';
+import { brusselsTime, eventToIcs, type Event, type Feed } from '@brusano/sdk';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import { brusselsDate, formatLongDate, formatMonth, formatTime, isDateOnly, weekdayNames } from '../shared/format.js';
 import { downloadText, safeWebUrl } from '../shared/links.js';
-import { helpdeskContacts, text } from '../shared/templates.js';
+import { text } from '../shared/templates.js';
 import { agendaStyles } from './agenda.styles.js';
 
 type View = 'list' | 'month';
@@ -165,17 +165,7 @@ export class BrusanoAgenda extends BrusanoElement {
 
   private renderBody(): TemplateResult {
     const { t, feedState } = this;
-    if (feedState.status === 'loading' || feedState.status === 'idle') return html`<p class="notice" part="notice" role="status">${t.loading}</p>`;
-    if (feedState.status === 'error') {
-      const regional = regionalHelpdesk();
-      return html`<div class="notice" part="notice" role="alert">
-          <p>${t[feedState.message]}</p>
-          ${feedState.message !== 'feedMissing' ? html`<button part="button" class="secondary" @click=${() => this.loadData(true)}>${t.retry}</button>` : nothing}
-        </div>
-        <p>${t.helpInstead}</p>
-        <h3>${text(regional.name, this.uiLang)}</h3>
-        ${helpdeskContacts(regional, t, this.uiLang)}`;
-    }
+    if (feedState.status !== 'ready') return this.renderFeedState()!;
     const feed = feedState.feed;
     const events = this.selectEvents(feed);
     return html`

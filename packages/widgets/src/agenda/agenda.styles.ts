@@ -14,22 +14,6 @@ export const agendaStyles = [
       gap: 0.75rem 1.25rem;
       margin-bottom: var(--brusano-spacing);
     }
-    .field {
-      display: grid;
-      gap: 0.25rem;
-    }
-    .check {
-      font-weight: 400;
-      display: inline-flex;
-      align-items: center;
-      gap: 0.4rem;
-      min-height: 2.75rem;
-    }
-    .check input {
-      width: 1.25rem;
-      height: 1.25rem;
-      min-height: 0;
-    }
     .views {
       display: inline-flex;
       gap: 0.25rem;

@@ -34,20 +34,6 @@ export const helpdeskCardStyles = [
     .helpdesk p {
       margin: 0.25rem 0;
     }
-    .contacts {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.25rem 1rem;
-      margin: 0.5rem 0;
-    }
-    dt {
-      font-weight: 600;
-    }
-    dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    dd ul,
     .plain {
       list-style: none;
       padding: 0;
@@ -64,15 +50,6 @@ export const helpdeskCardStyles = [
     .choices li {
       margin-top: 0.5rem;
     }
-    .status {
-      font-weight: 700;
-    }
-    .status--open {
-      color: var(--brusano-color-open);
-    }
-    .status--closed {
-      color: var(--brusano-color-closed);
-    }
     button.link {
       all: unset;
       color: var(--brusano-color-accent);
@@ -81,11 +58,6 @@ export const helpdeskCardStyles = [
     }
     button.link:focus-visible {
       outline: 3px solid var(--brusano-color-focus);
-    }
-    @container (max-width: 24rem) {
-      .contacts {
-        grid-template-columns: 1fr;
-      }
     }
   `,
 ];

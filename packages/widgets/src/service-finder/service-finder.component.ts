@@ -312,21 +312,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
 
   private renderBody(): TemplateResult {
     const { t, feedState } = this;
-    if (feedState.status === 'loading' || feedState.status === 'idle') {
-      return html`<p class="notice" part="notice" role="status">${t.loading}</p>`;
-    }
-    if (feedState.status === 'error') {
-      const regional = regionalHelpdesk();
-      return html`<div class="notice" part="notice" role="alert">
-          <p>${t[feedState.message]}</p>
-          ${feedState.message !== 'feedMissing'
-            ? html`<button part="button" class="secondary" @click=${() => this.loadData(true)}>${t.retry}</button>`
-            : nothing}
-        </div>
-        <p>${t.helpInstead}</p>
-        <h3>${text(regional.name, this.uiLang)}</h3>
-        ${helpdeskContacts(regional, t, this.uiLang)}`;
-    }
+    if (feedState.status !== 'ready') return this.renderFeedState()!;
     const feed = feedState.feed;
     const result = this.results(feed);
     const visible = result.services.slice(0, this.shown);

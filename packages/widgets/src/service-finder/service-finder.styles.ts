@@ -37,32 +37,11 @@ export const serviceFinderStyles = [
       grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
       gap: 0.75rem;
     }
-    .field {
-      display: grid;
-      gap: 0.25rem;
-      min-width: 0;
-    }
-    .field select {
-      width: 100%;
-      min-width: 0;
-    }
     .checks {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem 1.25rem;
       margin: 0.75rem 0;
-    }
-    .check {
-      font-weight: 400;
-      display: inline-flex;
-      align-items: center;
-      gap: 0.4rem;
-      min-height: 2.75rem;
-    }
-    .check input {
-      width: 1.25rem;
-      height: 1.25rem;
-      min-height: 0;
     }
     .toolbar {
       display: flex;
@@ -115,34 +94,6 @@ export const serviceFinderStyles = [
     .sample {
       margin: 0.25rem 0;
     }
-    .status {
-      font-weight: 700;
-    }
-    .status--open {
-      color: var(--brusano-color-open);
-    }
-    .status--closed {
-      color: var(--brusano-color-closed);
-    }
-    .facts,
-    .contacts {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.25rem 1rem;
-      margin: 0.5rem 0;
-    }
-    dt {
-      font-weight: 600;
-    }
-    dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    dd ul {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
     .week {
       border-collapse: collapse;
       margin: 0.5rem 0;
@@ -168,15 +119,6 @@ export const serviceFinderStyles = [
       padding: var(--brusano-spacing);
       border: 1px dashed var(--brusano-color-border);
       border-radius: var(--brusano-radius);
-    }
-    @container (max-width: 30rem) {
-      .facts,
-      .contacts {
-        grid-template-columns: 1fr;
-      }
-      dt {
-        margin-top: 0.25rem;
-      }
     }
     @media print {
       .search,

@@ -1,7 +1,8 @@
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { FeedFormatError, FeedTimeoutError, type Feed, type Language } from '@brusano/sdk';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { FeedFormatError, FeedTimeoutError, regionalHelpdesk, type Feed, type Language } from '@brusano/sdk';
 import { forgetFeed, loadFeed } from './feed-store.js';
 import { strings, type Strings } from './i18n.js';
+import { helpdeskContacts, text } from './templates.js';
 
 export type FeedState =
   | { status: 'idle' }
@@ -138,6 +139,29 @@ export abstract class BrusanoElement extends LitElement {
   /** Dispatches a bubbling, composed CustomEvent that the host page can listen to. */
   protected emit<T>(name: string, detail: T): boolean {
     return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  /**
+   * While the feed loads, or when it failed: what to show instead of the widget's content.
+   * A failure says what happened in plain words, offers to try again, and gives the regional
+   * contact so the person still has somewhere to turn.
+   */
+  protected renderFeedState(): TemplateResult | undefined {
+    const { t, feedState } = this;
+    if (feedState.status === 'loading' || feedState.status === 'idle') {
+      return html`<p class="notice" part="notice" role="status">${t.loading}</p>`;
+    }
+    if (feedState.status !== 'error') return undefined;
+    const regional = regionalHelpdesk();
+    return html`<div class="notice" part="notice" role="alert">
+        <p>${t[feedState.message]}</p>
+        ${feedState.message !== 'feedMissing'
+          ? html`<button part="button" class="secondary" @click=${() => this.loadData(true)}>${t.retry}</button>`
+          : nothing}
+      </div>
+      <p>${t.helpInstead}</p>
+      <h3>${text(regional.name, this.uiLang)}</h3>
+      ${helpdeskContacts(regional, t, this.uiLang)}`;
   }
 
   /** The feed when loaded. */

@@ -117,6 +117,61 @@ export const sharedStyles = css`
   .muted {
     color: var(--brusano-color-muted);
   }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .field select {
+    width: 100%;
+    min-width: 0;
+  }
+  .check {
+    font-weight: 400;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    min-height: 2.75rem;
+  }
+  .check input {
+    width: 1.25rem;
+    height: 1.25rem;
+    min-height: 0;
+  }
+  .status {
+    font-weight: 700;
+  }
+  .status--open {
+    color: var(--brusano-color-open);
+  }
+  .status--closed {
+    color: var(--brusano-color-closed);
+  }
+  .contacts,
+  .facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0.5rem 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  dd ul {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  @container (max-width: 28rem) {
+    .contacts,
+    .facts {
+      grid-template-columns: 1fr;
+    }
+  }
   @media (prefers-reduced-motion: no-preference) {
     button,
     .button {
