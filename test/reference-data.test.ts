@@ -5,7 +5,7 @@ import { validateDataset, type DatasetName } from '@brusano/sdk';
 import { REFERENCE, SHARED } from './support/paths.js';
 import { sampleFeed } from './support/feed.js';
 
-const REFERENCE_DATASETS = ['bassins', 'communes', 'quartiers', 'helpdesks', 'actions', 'events'] as const;
+const REFERENCE_DATASETS = ['bassins', 'communes', 'quartiers', 'helpdesks', 'actions', 'events', 'categories', 'sectors'] as const;
 const reference = Object.fromEntries(
   REFERENCE_DATASETS.map((name) => [name, JSON.parse(readFileSync(join(REFERENCE, `${name}.json`), 'utf8'))]),
 ) as Record<(typeof REFERENCE_DATASETS)[number], any[]>;
@@ -29,6 +29,8 @@ describe('reference data', () => {
     expect(reference.quartiers).toHaveLength(145);
     expect(reference.actions.map((action) => action.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(reference.helpdesks.map((helpdesk) => helpdesk.territory).sort()).toEqual(['centre-ouest', 'nord', 'nord-est', 'region', 'sud', 'sud-est']);
+    expect(reference.categories).toHaveLength(658);
+    expect(reference.sectors).toHaveLength(21);
   });
 
   it('keeps bassins and communes consistent both ways', () => {
@@ -102,6 +104,7 @@ describe.skipIf(!SHARED)('reference data against its sources in shared/', () => 
     const { datasets } = sampleFeed();
     for (const [dataset, file, field] of [['categories', 'categories.json', 'categoryIds'], ['sectors', 'sectors.json', 'sectorIds']] as const) {
       const terms = fixture(`fixtures/social-brussels/${file}`);
+      for (const term of reference[dataset]) expect(term.title, `reference ${dataset} ${term.id}`).toEqual({ fr: terms.get(term.id).titleFr.trim(), nl: terms.get(term.id).titleNl.trim() });
       for (const term of datasets[dataset]) {
         const original = terms.get(term.id);
         expect(term.title, `${dataset} ${term.id}`).toEqual({ fr: original.titleFr.trim(), nl: original.titleNl.trim() });

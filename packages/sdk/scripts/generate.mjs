@@ -61,6 +61,8 @@ await mkdir(generatedDir, { recursive: true });
 const ajv = new Ajv2020({
   code: { source: true, esm: true, lines: false },
   allErrors: true,
+  // Problems are worded by src/validation/problem.ts from keyword and params: ajv's own messages would only add weight.
+  messages: false,
   strict: true,
   strictRequired: false,
   allowUnionTypes: true,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { intervalsOn, openingStatus, type OpeningHours } from '@brusano/sdk';
+import { compileHours } from '../src/hours/compiled-hours.js';
+import { brusselsTime } from '../src/hours/brussels-time.js';
+import { sampleFeed } from '../../../test/support/feed.js';
 
 const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr'] as const;
 const office: OpeningHours = {
@@ -83,5 +86,21 @@ describe('openingStatus in Brussels time', () => {
     const status = openingStatus({ timeZone: 'Europe/Brussels', text }, new Date());
     expect(status).toMatchObject({ known: false, open: false, text });
     expect(openingStatus(undefined).known).toBe(false);
+  });
+});
+
+describe('compiled hours (used to filter on "open now" over many services)', () => {
+  it('agree with openingStatus for every sample service, every 20 minutes over a week and both DST changes', () => {
+    const services = sampleFeed().datasets.services;
+    const starts = ['2026-03-27T00:00:00Z', '2026-10-23T00:00:00Z', '2026-12-21T00:00:00Z'];
+    for (const service of services) {
+      const compiled = compileHours(service.hours);
+      for (const start of starts) {
+        for (let minute = 0; minute < 4 * 24 * 60; minute += 20) {
+          const at = new Date(new Date(start).getTime() + minute * 60_000);
+          expect(compiled.isOpen(brusselsTime(at)), `${service.id} at ${at.toISOString()}`).toBe(openingStatus(service.hours, at).open);
+        }
+      }
+    }
   });
 });

@@ -50,6 +50,36 @@ describe('createServiceSearch', () => {
     expect(finder.search('cpas', { bassins: ['nord'] }).services).toHaveLength(nord);
   });
 
+  it('crosses languages: Dutch words find services written only in French, and the reverse', () => {
+    const frenchOnly = datasets.services.filter((service) => !service.description?.nl).map((service) => service.id);
+    expect(frenchOnly).toContain('sample-ssm-ganshoren');
+    expect(ids('geestelijke gezondheid')).toContain('sample-ssm-ganshoren');
+    expect(ids('cgg')).toContain('sample-ssm-ganshoren');
+    expect(ids('ocmw jette')).toEqual(['sample-cpas-jette']);
+    expect(ids('cpas jette')).toEqual(['sample-cpas-jette']);
+    expect(ids('schulden')).toContain('sample-dettes-evere');
+    expect(ids('kinderopvang')).toContain('sample-creche-forest');
+  });
+
+  it('reads apostrophes, hyphens, œ and accents as people type them', () => {
+    expect(ids("aide a l'energie")).toEqual(ids('aide a l energie'));
+    expect(ids('SAINT-GILLES')).toEqual(ids('saint gilles'));
+    expect(ids('sante mentale')).toEqual(ids('Santé  Mentale'));
+  });
+
+  it('finds "maison medicale" with a typo', () => {
+    expect(ids('maison medicle').slice(0, 2).sort()).toEqual(['sample-maison-medicale-cureghem', 'sample-maison-medicale-jette']);
+  });
+
+  it('ranks the same way every time, and a name match above a description match', () => {
+    const first = ids('logement');
+    for (let run = 0; run < 5; run++) {
+      const again = createServiceSearch({ services: datasets.services, categories: datasets.categories, sectors: datasets.sectors });
+      expect(again.search('logement').services.map((service) => service.id)).toEqual(first);
+    }
+    expect(first[0]).toBe('sample-logement-jette');
+  });
+
   it('finds services open at a given time in Brussels', () => {
     const sundayMorning = new Date('2026-11-29T10:00:00Z');
     const open = finder.search('', { openNow: true }, { at: sundayMorning }).services;

@@ -1,9 +1,11 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import * as embedded from '../generated/reference.js';
 import type { Bassin, Commune, Service, TaxonomyTerm } from '../generated/types.js';
-import { openingStatus } from '../hours/opening-status.js';
+import { brusselsTime } from '../hours/brussels-time.js';
+import { compileHours, type CompiledHours } from '../hours/compiled-hours.js';
 import { resolveTerritory } from '../territory/resolve-territory.js';
 import { normalizeText } from '../text/normalize.js';
+import { STOP_WORDS, SYNONYMS } from './synonyms.js';
 
 /** Filters of the service finder. Within a list, any value matches; across filters, all must. */
 export interface ServiceFilters {
@@ -31,7 +33,7 @@ export interface FacetCount {
 }
 
 export interface ServiceSearchResult {
-  /** Matching services, best first. */
+  /** Matching services, best first; equal scores in feed order, so the same query always ranks the same. */
   services: Service[];
   /** How many services each facet value would give with the other filters kept. */
   facets: Record<ListFacet, FacetCount[]> & Record<FlagFacet, number>;
@@ -51,10 +53,9 @@ export interface ServiceSearch {
 
 interface Entry {
   service: Service;
-  lists: Record<ListFacet, ReadonlySet<string>>;
-  free: boolean;
-  withoutAppointment: boolean;
-  reducedMobility: boolean;
+  lists: Record<ListFacet, readonly string[]>;
+  flags: Record<Exclude<FlagFacet, 'openNow'>, boolean>;
+  hours: CompiledHours;
 }
 
 const texts = (text: { fr?: string; nl?: string; en?: string } | undefined) => (text ? [text.fr, text.nl, text.en].filter(Boolean).join(' ') : '');
@@ -79,10 +80,45 @@ function whereServed(service: Service, communes: readonly Commune[], bassins: re
   return served;
 }
 
+function tokens(text: string): string[] {
+  return normalizeText(text).split(' ').filter((token) => token && !STOP_WORDS.has(token));
+}
+
+const SYNONYM_GROUPS = SYNONYMS.map((group) => group.map(tokens));
+const LONGEST_SYNONYM = Math.max(...SYNONYM_GROUPS.flat().map((words) => words.length));
+
+/**
+ * The query as MiniSearch reads it: every word must match (as a prefix, with typos allowed
+ * on longer words), and a word or phrase with known equivalents matches any of them, so
+ * "ocmw jette" finds a "CPAS" in Jette and "wijkgezondheidscentrum" a "maison médicale".
+ */
+function toQuery(text: string): Query | undefined {
+  const words = tokens(text);
+  if (words.length === 0) return undefined;
+  const parts: Query[] = [];
+  for (let index = 0; index < words.length; ) {
+    let matched: readonly (readonly string[])[] | undefined;
+    let length = 0;
+    for (let size = Math.min(LONGEST_SYNONYM, words.length - index); size > 0 && !matched; size--) {
+      const phrase = words.slice(index, index + size).join(' ');
+      matched = SYNONYM_GROUPS.find((group) => group.some((alternative) => alternative.join(' ') === phrase));
+      length = size;
+    }
+    if (matched) {
+      parts.push({ combineWith: 'OR', queries: matched.map((alternative) => ({ combineWith: 'AND', queries: [...alternative] })) });
+      index += length;
+    } else {
+      parts.push(words[index]!);
+      index += 1;
+    }
+  }
+  return { combineWith: 'AND', queries: parts };
+}
+
 /**
  * A search over the services of a feed: weighted full text (name over categories over
- * description), prefix and typo tolerance, accents and case ignored, plus facets whose counts
- * follow the current query.
+ * description), prefix and typo tolerance, accents and case ignored, French and Dutch words for
+ * the same thing, plus facets whose counts follow the current query and the other filters.
  *
  * @example
  * const finder = createServiceSearch(feed);
@@ -96,24 +132,27 @@ export function createServiceSearch({ services, categories = [], sectors = [], c
     return {
       service,
       lists: {
-        categoryIds: new Set(service.categoryIds.map(String)),
-        sectorIds: new Set((service.sectorIds ?? []).map(String)),
-        bassins: served.bassins,
-        communes: served.communes,
-        languages: new Set(service.languages ?? []),
-        publics: new Set(service.publics ?? []),
+        categoryIds: service.categoryIds.map(String),
+        sectorIds: (service.sectorIds ?? []).map(String),
+        bassins: [...served.bassins],
+        communes: [...served.communes],
+        languages: service.languages ?? [],
+        publics: service.publics ?? [],
       },
-      free: service.cost?.free === true,
-      withoutAppointment: service.appointment === 'not-required' || service.appointment === 'either',
-      reducedMobility: (service.locations ?? []).some((location) => location.accessibility?.reducedMobility === 'full'),
+      flags: {
+        free: service.cost?.free === true,
+        withoutAppointment: service.appointment === 'not-required' || service.appointment === 'either',
+        reducedMobility: (service.locations ?? []).some((location) => location.accessibility?.reducedMobility === 'full'),
+      },
+      hours: compileHours(service.hours),
     };
   });
 
   const index = new MiniSearch<{ id: number }>({
     fields: ['name', 'categories', 'description', 'place'],
     storeFields: [],
-    processTerm: (term) => normalizeText(term) || null,
-    tokenize: (text) => normalizeText(text).split(' '),
+    tokenize: tokens,
+    processTerm: (term) => term || null,
     extractField: (document, field) => {
       if (field === 'id') return String(document.id);
       const service = entries[document.id]!.service;
@@ -132,50 +171,70 @@ export function createServiceSearch({ services, categories = [], sectors = [], c
       boost: { name: 4, categories: 2, description: 1, place: 1 },
       prefix: true,
       fuzzy: (term) => (term.length > 4 ? 0.2 : false),
-      combineWith: 'AND',
+      maxFuzzy: 2,
     },
   });
   index.addAll(entries.map((_, id) => ({ id })));
 
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   const byName = entries
-    .map((_, id) => id)
-    .sort((a, b) => normalizeText(texts(entries[a]!.service.name)).localeCompare(normalizeText(texts(entries[b]!.service.name))));
+    .map((entry, id) => ({ id, name: texts(entry.service.name) }))
+    .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id)
+    .map(({ id }) => id);
 
   return {
     search(text, filters = {}, { at = new Date() } = {}) {
-      const query = normalizeText(text);
-      const ranked = query ? index.search(query).map((hit) => hit.id as number) : byName;
-      const openNow = filters.openNow ? new Set(ranked.filter((id) => openingStatus(entries[id]!.service.hours, at).open)) : undefined;
+      const query = toQuery(text);
+      const candidates = query ? index.search(query).sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number)).map((hit) => hit.id as number) : byName;
+      const now = brusselsTime(at);
 
-      const passes = (id: number, skip?: ListFacet | FlagFacet) => {
-        const entry = entries[id]!;
-        for (const facet of LIST_FACETS) {
-          const wanted = filters[facet];
-          if (facet === skip || !wanted?.length) continue;
-          if (!wanted.some((value) => entry.lists[facet].has(String(value)))) return false;
-        }
-        if (skip !== 'openNow' && openNow && !openNow.has(id)) return false;
-        if (skip !== 'free' && filters.free && !entry.free) return false;
-        if (skip !== 'withoutAppointment' && filters.withoutAppointment && !entry.withoutAppointment) return false;
-        if (skip !== 'reducedMobility' && filters.reducedMobility && !entry.reducedMobility) return false;
-        return true;
-      };
-
-      const facets = {} as ServiceSearchResult['facets'];
+      // The active filters, as tests on an entry, each under its facet's name.
+      const tests: [ListFacet | FlagFacet, (entry: Entry) => boolean][] = [];
       for (const facet of LIST_FACETS) {
-        const counts = new Map<string, number>();
-        for (const id of ranked) {
-          if (!passes(id, facet)) continue;
-          for (const value of entries[id]!.lists[facet]) counts.set(value, (counts.get(value) ?? 0) + 1);
+        const wanted = filters[facet];
+        if (wanted?.length) {
+          const values = new Set(wanted.map(String));
+          tests.push([facet, (entry) => entry.lists[facet].some((value) => values.has(value))]);
         }
-        facets[facet] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
       }
-      for (const flag of FLAG_FACETS) {
-        facets[flag] = ranked.filter(
-          (id) => passes(id, flag) && (flag === 'openNow' ? openingStatus(entries[id]!.service.hours, at).open : entries[id]![flag]),
-        ).length;
+      if (filters.openNow) tests.push(['openNow', (entry) => entry.hours.isOpen(now)]);
+      for (const flag of ['free', 'withoutAppointment', 'reducedMobility'] as const) {
+        if (filters[flag]) tests.push([flag, (entry) => entry.flags[flag]]);
       }
-      return { services: ranked.filter((id) => passes(id)).map((id) => entries[id]!.service), facets };
+
+      // One pass: an entry that passes every filter is a result and counts for every facet;
+      // one that fails a single filter counts for that filter's facet only (what choosing it would give).
+      const counts = Object.fromEntries(LIST_FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<ListFacet, Map<string, number>>;
+      const flagCounts: Record<FlagFacet, number> = { openNow: 0, free: 0, withoutAppointment: 0, reducedMobility: 0 };
+      const results: Service[] = [];
+      for (const id of candidates) {
+        const entry = entries[id]!;
+        let failed: ListFacet | FlagFacet | undefined;
+        let failures = 0;
+        for (const [facet, test] of tests) {
+          if (!test(entry)) {
+            failed = facet;
+            if (++failures > 1) break;
+          }
+        }
+        if (failures > 1) continue;
+        if (failures === 0) results.push(entry.service);
+        for (const facet of LIST_FACETS) {
+          if (failures === 1 && failed !== facet) continue;
+          const map = counts[facet];
+          for (const value of entry.lists[facet]) map.set(value, (map.get(value) ?? 0) + 1);
+        }
+        for (const flag of FLAG_FACETS) {
+          if (failures === 1 && failed !== flag) continue;
+          if (flag === 'openNow' ? entry.hours.isOpen(now) : entry.flags[flag]) flagCounts[flag]++;
+        }
+      }
+
+      const facets = { ...flagCounts } as ServiceSearchResult['facets'];
+      for (const facet of LIST_FACETS) {
+        facets[facet] = [...counts[facet]].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      }
+      return { services: results, facets };
     },
   };
 }

@@ -84,11 +84,38 @@ export function problemsFromAjv(
       case 'if':
         break; // the branch errors say more
       default:
-        add(pointer, error.message ?? `fails ${error.keyword}`);
+        add(pointer, describe(error));
     }
   }
   if (problems.size === 0) add('', 'is not a valid record');
   return mergeAlternatives([...problems.values()], new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath)));
+}
+
+/** Plain words for the remaining keywords, from their parameters. */
+function describe({ keyword, params }: AjvError): string {
+  switch (keyword) {
+    case 'type':
+      return `must be ${({ string: 'a text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'an object', null: 'null' } as Record<string, string>)[String(params.type)] ?? String(params.type)}`;
+    case 'minLength':
+      return params.limit === 1 ? 'must not be empty' : `must be at least ${params.limit} characters long`;
+    case 'maxLength':
+      return `must be at most ${params.limit} characters long`;
+    case 'minItems':
+      return params.limit === 1 ? 'must not be an empty list' : `must have at least ${params.limit} items`;
+    case 'maxItems':
+      return `must have at most ${params.limit} items`;
+    case 'uniqueItems':
+      return `must not repeat an item (items ${Number(params.j) + 1} and ${Number(params.i) + 1} are the same)`;
+    case 'minimum':
+    case 'maximum':
+      return `must be ${keyword === 'minimum' ? 'at least' : 'at most'} ${params.limit}`;
+    case 'minProperties':
+      return `must have at least ${params.limit} field${params.limit === 1 ? '' : 's'}`;
+    case 'not':
+      return 'has fields that do not go together';
+    default:
+      return `fails the rule "${keyword}"`;
+  }
 }
 
 /** Where a field may take one of several forms (a date, or a date and time), say them in one line. */
