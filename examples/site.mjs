@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveFeed } from '@brusano/feed';
+import { serveFeed, writeCalendars } from '@brusano/feed';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const site = join(here, 'site');
@@ -30,7 +30,7 @@ const THEME = `brusano-service-finder, brusano-agenda, brusano-helpdesk-card {
 }
 brusano-service-finder::part(card) { box-shadow: 0 1px 3px rgb(0 0 0 / 0.2); }`;
 
-export function buildSite() {
+export async function buildSite() {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const parts = { header: readFileSync(join(site, '_header.html'), 'utf8'), footer: readFileSync(join(site, '_footer.html'), 'utf8') };
@@ -51,12 +51,17 @@ export function buildSite() {
   // The sample feed, its links to the reference data read as files (never copied as links).
   mkdirSync(join(dist, 'feed'));
   for (const file of readdirSync(join(here, 'feed'))) writeFileSync(join(dist, 'feed', file), readFileSync(join(here, 'feed', file)));
+  // Its subscribable calendars, named in the manifest so the agenda can offer them.
+  const calendars = await writeCalendars(join(dist, 'feed'), join(dist, 'feed', 'calendars'));
+  const manifest = JSON.parse(readFileSync(join(dist, 'feed', 'manifest.json'), 'utf8'));
+  manifest.calendars = calendars.map(({ territory, lang, file }) => ({ territory, lang, url: `calendars/${file.split('/').pop()}` }));
+  writeFileSync(join(dist, 'feed', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   cpSync(app, join(dist, 'app'), { recursive: true });
   return dist;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  buildSite();
+  await buildSite();
   if (!process.argv.includes('--build')) {
     const port = Number(process.env.PORT ?? 8080);
     const server = await serveFeed(dist, { port }).catch(() => serveFeed(dist, { port: 0 }));

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain ES module of the examples, without types
 import { buildSite } from '../examples/site.mjs';
 
-describe('the demo site (README first command)', () => {
-  const dist: string = buildSite();
+describe('the demo site (README first command)', async () => {
+  const dist: string = await buildSite();
   const page = (name: string) => readFileSync(join(dist, name), 'utf8');
 
   it('has the partner page with the three widgets, the snippet page, the configurator and the bundler app', () => {
@@ -24,6 +24,9 @@ describe('the demo site (README first command)', () => {
     }
     expect(JSON.parse(page('feed/manifest.json')).sample).toBe(true);
     expect(JSON.parse(page('feed/bassins.json'))).toHaveLength(5);
+    const { calendars } = JSON.parse(page('feed/manifest.json'));
+    expect(calendars).toHaveLength(18);
+    for (const calendar of calendars) expect(page(`feed/${calendar.url}`)).toMatch(/^BEGIN:VCALENDAR\r\n/);
   });
 
   it('offers the page chrome in French, Dutch and English', () => {

@@ -1,14 +1,19 @@
+import { calendarsCommand, calendarsUsage } from './commands/calendars.js';
 import { validateCommand, validateUsage } from './commands/validate.js';
 
 const USAGE = `brusano-feed — tools for Brusano's feed
 
 Commands:
-  validate <feed-folder> [--json]   check a feed against the schemas
+  validate <feed-folder> [--json]         check a feed against the schemas
+  calendars <feed-folder> <out-folder>   write the subscribable .ics calendars
 
-${validateUsage}`;
+${validateUsage}
+
+${calendarsUsage}`;
 
 const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => Promise<number>> = {
   validate: validateCommand,
+  calendars: calendarsCommand,
 };
 
 /** Runs the CLI and returns its exit code, so tests can call it in-process. */

@@ -1,3 +1,5 @@
-export { checkFeedDirectory, formatProblem, type FeedCheck, type FileProblem } from './commands/validate.js';
+export { checkFeedDirectory, type FeedCheck, type FileProblem } from './feed-directory.js';
+export { formatProblem } from './commands/validate.js';
+export { writeCalendars } from './commands/calendars.js';
 export { serveFeed, type FeedServer, type ServeFeedOptions } from './server/serve-feed.js';
 export { main } from './cli.js';

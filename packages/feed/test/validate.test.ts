@@ -104,3 +104,25 @@ describe('brusano-feed validate', () => {
     }
   });
 });
+
+describe('brusano-feed calendars', () => {
+  it('writes the 18 subscribable calendars, and the same bytes twice', async () => {
+    const first = mkdtempSync(join(tmpdir(), 'brusano-calendars-'));
+    const second = mkdtempSync(join(tmpdir(), 'brusano-calendars-'));
+    copies.push(first, second);
+    const { code, stdout } = await brusanoFeed('calendars', SAMPLE_FEED, first);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(18);
+    expect(stdout).toMatch(/wrote .*all\.fr\.ics \(\d+ events\)/);
+    await brusanoFeed('calendars', SAMPLE_FEED, second);
+    for (const file of readdirSync(first)) expect(readFileSync(join(second, file)).equals(readFileSync(join(first, file))), file).toBe(true);
+    expect(readFileSync(join(first, 'nord.nl.ics'), 'utf8')).toContain('X-WR-CALNAME:Agenda Brusano — Zorgzone Noord');
+  });
+
+  it('exits 1 on a folder that is not a feed, and 2 on a usage error', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'brusano-empty-'));
+    copies.push(empty);
+    expect((await brusanoFeed('calendars', empty, join(empty, 'out'))).code).toBe(1);
+    expect((await brusanoFeed('calendars', SAMPLE_FEED)).code).toBe(2);
+  });
+});

@@ -25,6 +25,7 @@ export {
   type ListFacet,
   type FlagFacet,
 } from './search/service-search.js';
-export { eventsToIcs, eventToIcs, type IcsOptions } from './calendar/ics.js';
+export { eventToJsonLd } from './calendar/json-ld.js';
+export { eventsToIcs, eventToIcs, territoryCalendars, type IcsOptions, type TerritoryCalendar } from './calendar/ics.js';
 export { helpdeskToVCard } from './contact/vcard.js';
 export { localize, LANGUAGES, type Language } from './text/localize.js';

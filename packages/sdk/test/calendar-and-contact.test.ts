@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { eventsToIcs, eventToIcs, helpdeskToVCard, type Event } from '@brusano/sdk';
+import { eventsToIcs, eventToIcs, eventToJsonLd, helpdeskToVCard, territoryCalendars, type Event } from '@brusano/sdk';
 import { helpdesks } from '@brusano/sdk/reference';
 import { sampleFeed } from '../../../test/support/feed.js';
 
@@ -74,5 +74,51 @@ describe('helpdeskToVCard', () => {
     expect(card.getFirstPropertyValue('tel')).toBe('tel:+3223186054');
     expect(card.getFirstPropertyValue('email')).toBe('info@zorgzone-noord.brussels');
     expect(card.getFirstPropertyValue('url')).toBe('https://www.zorgzone-noord.brussels/');
+  });
+});
+
+describe('territoryCalendars', () => {
+  const { events, bassins } = sampleFeed().datasets;
+  const stamp = new Date('2026-11-24T08:00:00Z');
+  const calendars = territoryCalendars(events, bassins, { stamp });
+
+  it('writes one calendar for all and one per bassin, in FR, NL and EN, each readable by ical.js', () => {
+    expect(calendars.map((calendar) => calendar.fileName)).toHaveLength(18);
+    expect(calendars.map((calendar) => calendar.fileName)).toContain('nord-est.nl.ics');
+    for (const calendar of calendars) {
+      const parsed = parse(calendar.ics);
+      expect(parsed, calendar.fileName).toHaveLength(calendar.count);
+      expect(new ICAL.Component(ICAL.parse(calendar.ics)).getFirstPropertyValue('x-wr-calname')).toBe(calendar.name);
+    }
+  });
+
+  it("puts a bassin's own events and the Region's in its calendar, and nothing else", () => {
+    const sud = calendars.find((calendar) => calendar.fileName === 'sud.fr.ics')!;
+    const expected = events.filter((event) => event.territories.includes('sud') || event.territories.includes('region')).map((event) => `${event.id}@brusano.brussels`);
+    expect(parse(sud.ics).map((event) => event.uid).sort()).toEqual(expected.sort());
+    expect(sud.name).toBe('Agenda Brusano — Bassin Sud');
+  });
+
+  it('gives the same bytes for the same events and stamp', () => {
+    expect(territoryCalendars(events, bassins, { stamp }).map((calendar) => calendar.ics)).toEqual(calendars.map((calendar) => calendar.ics));
+  });
+});
+
+describe('eventToJsonLd', () => {
+  it('describes an event as schema.org Event, with status, attendance mode, place and link', () => {
+    const jsonLd = eventToJsonLd({ ...timed, online: 'https://example.org/online' }, 'fr');
+    expect(jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Event',
+      name: "Conseil de l'action régionale; réunion, avec \\ et lunch",
+      startDate: '2025-03-12T12:00:00+01:00',
+      endDate: '2025-03-12T13:00:00+01:00',
+      eventStatus: 'https://schema.org/EventPostponed',
+      eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
+      url: 'https://example.org/register',
+      inLanguage: 'fr',
+    });
+    expect((jsonLd.location as unknown[])[0]).toMatchObject({ '@type': 'Place', name: 'Brusano', address: { postalCode: '1000', addressCountry: 'BE' } });
+    expect(eventToJsonLd({ ...timed, status: 'cancelled', place: undefined } as Event, 'nl').eventStatus).toBe('https://schema.org/EventCancelled');
   });
 });

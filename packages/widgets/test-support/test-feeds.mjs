@@ -3,6 +3,7 @@
 //   /test-feeds/partial/  the sample feed with a few invalid records
 //   /test-feeds/broken/   a manifest that is not JSON
 //   /test-feeds/slow/     the sample feed, answered after two seconds
+//   /test-feeds/calendars/ the sample feed, with subscribable calendars named in its manifest
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +28,7 @@ function feeds() {
   partial.services[1].websites = [{ url: 'javascript:alert(1)' }];
   partial.events[0].start = 'tomorrow';
 
-  return { hostile, partial };
+  return { hostile, partial, calendars: base };
 }
 
 export async function testFeeds(context, next) {
@@ -48,5 +49,15 @@ export async function testFeeds(context, next) {
   const feed = feeds()[feedName];
   if (!feed) return next();
   context.type = 'application/json';
-  context.body = JSON.stringify(file === 'manifest' ? sample('manifest') : feed[file]);
+  context.body = JSON.stringify(file === 'manifest' ? manifestOf(feedName) : feed[file]);
+}
+
+function manifestOf(feedName) {
+  const manifest = sample('manifest');
+  if (feedName === 'calendars') {
+    manifest.calendars = ['all', 'nord', 'nord-est', 'centre-ouest', 'sud', 'sud-est'].flatMap((territory) =>
+      ['fr', 'nl', 'en'].map((lang) => ({ territory, lang, url: `calendars/${territory}.${lang}.ics` })),
+    );
+  }
+  return manifest;
 }

@@ -1,4 +1,4 @@
-import type { Event } from '../generated/types.js';
+import type { Bassin, Event } from '../generated/types.js';
 import { contentLines, escapeText } from '../text/content-lines.js';
 import { localize, type Language } from '../text/localize.js';
 
@@ -82,4 +82,54 @@ export function eventsToIcs(events: readonly Event[], options: IcsOptions): stri
 /** An iCalendar file for one event, for an "add to calendar" link. */
 export function eventToIcs(event: Event, options: IcsOptions): string {
   return eventsToIcs([event], options);
+}
+
+/** A subscribable calendar file: all events, or one bassin's (with the Region's), in one language. */
+export interface TerritoryCalendar {
+  /** "all" or a bassin id. */
+  territory: string;
+  lang: Language;
+  fileName: string;
+  name: string;
+  ics: string;
+  count: number;
+}
+
+const CALENDAR_NAMES: Record<Language, { all: string; bassin: (name: string) => string }> = {
+  fr: { all: 'Agenda Brusano — toute la Région', bassin: (name) => `Agenda Brusano — Bassin ${name}` },
+  nl: { all: 'Agenda Brusano — heel het Gewest', bassin: (name) => `Agenda Brusano — Zorgzone ${name}` },
+  en: { all: 'Brusano agenda — whole Region', bassin: (name) => `Brusano agenda — Bassin ${name}` },
+};
+
+/**
+ * The calendars a feed publishes for subscription: one for every event, and one per bassin
+ * with its own events and the Region's, each in French, Dutch and English.
+ *
+ * @example
+ * for (const calendar of territoryCalendars(feed.events, feed.bassins, { stamp })) write(calendar.fileName, calendar.ics);
+ */
+export function territoryCalendars(events: readonly Event[], bassins: readonly Bassin[], { stamp }: { stamp?: Date } = {}): TerritoryCalendar[] {
+  const sorted = [...events].sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  const calendars: TerritoryCalendar[] = [];
+  for (const lang of ['fr', 'nl', 'en'] as const) {
+    const territories = [
+      { territory: 'all', name: CALENDAR_NAMES[lang].all, events: sorted },
+      ...bassins.map((bassin) => ({
+        territory: bassin.id,
+        name: CALENDAR_NAMES[lang].bassin(lang === 'nl' ? bassin.name.nl : bassin.name.fr),
+        events: sorted.filter((event) => event.territories.includes(bassin.id) || event.territories.includes('region')),
+      })),
+    ];
+    for (const { territory, name, events: chosen } of territories) {
+      calendars.push({
+        territory,
+        lang,
+        name,
+        fileName: `${territory}.${lang}.ics`,
+        ics: eventsToIcs(chosen, { lang, name, ...(stamp ? { stamp } : {}) }),
+        count: chosen.length,
+      });
+    }
+  }
+  return calendars;
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { brusselsTime, eventToIcs, type Event, type Feed } from '@brusano/sdk';
+import { brusselsTime, eventsToIcs, eventToIcs, eventToJsonLd, type Event, type Feed } from '@brusano/sdk';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import { brusselsDate, formatLongDate, formatMonth, formatTime, isDateOnly, weekdayNames } from '../shared/format.js';
 import { downloadText, safeWebUrl } from '../shared/links.js';
@@ -101,6 +101,7 @@ export class BrusanoAgenda extends BrusanoElement {
   }
 
   protected override updated(): void {
+    this.writeStructuredData();
     if (this.focusEventAfterRender) {
       this.renderRoot.querySelector<HTMLElement>(`[data-event="${CSS.escape(this.focusEventAfterRender)}"]`)?.focus();
       this.focusEventAfterRender = undefined;
@@ -141,6 +142,35 @@ export class BrusanoAgenda extends BrusanoElement {
 
   private addToCalendar(event: Event): void {
     downloadText(`${event.id}.ics`, 'text/calendar', eventToIcs(event, { lang: this.uiLang }));
+  }
+
+  private addAllToCalendar(events: Event[]): void {
+    downloadText('agenda.ics', 'text/calendar', eventsToIcs(events, { lang: this.uiLang, name: this.t.agendaTitle }));
+  }
+
+  /** The events shown, as schema.org JSON-LD in the page itself (light DOM), for search engines. */
+  private writeStructuredData(): void {
+    const feed = this.data;
+    let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
+    if (!feed) {
+      script?.remove();
+      return;
+    }
+    if (!script) {
+      script = document.createElement('script');
+      script.type = 'application/ld+json';
+      this.append(script);
+    }
+    const events = this.selectEvents(feed).slice(0, this.listLimit);
+    // "<" escaped so no text in the data can close the script element if the page is serialized.
+    script.textContent = JSON.stringify(events.map((event) => eventToJsonLd(event, this.uiLang))).replace(/</g, '\\u003c');
+  }
+
+  /** The feed's subscribable calendar for the chosen bassin (or the whole Region), in this language. */
+  private subscriptionUrl(feed: Feed): string | undefined {
+    const territory = this.chosenBassin || 'all';
+    const calendar = feed.manifest.calendars?.find((candidate) => candidate.territory === territory && candidate.lang === this.uiLang);
+    return calendar ? safeWebUrl(new URL(calendar.url, feed.url).href) : undefined;
   }
 
   private pick(event: Event): void {
@@ -214,13 +244,18 @@ export class BrusanoAgenda extends BrusanoElement {
   private renderList(events: Event[]): TemplateResult {
     const { t } = this;
     const shown = events.slice(0, this.listLimit);
-    if (shown.length === 0) return html`<p class="empty" part="empty">${t.noEvents}</p>`;
+    const subscription = this.data ? this.subscriptionUrl(this.data) : undefined;
+    const calendarActions = html`<p class="actions no-print">
+      ${shown.length ? html`<button part="button" class="secondary" @click=${() => this.addAllToCalendar(shown)}>${t.addAllToCalendar}</button>` : nothing}
+      ${subscription ? html`<a class="button secondary" part="link" href=${subscription}>${t.subscribe}</a>` : nothing}
+    </p>`;
+    if (shown.length === 0) return html`<p class="empty" part="empty">${t.noEvents}</p>${calendarActions}`;
     const months = new Map<string, Event[]>();
     for (const event of shown) {
       const key = brusselsDate(event.start).slice(0, 7);
       months.set(key, [...(months.get(key) ?? []), event]);
     }
-    return html`${[...months].map(
+    return html`${calendarActions}${[...months].map(
       ([key, monthEvents]) => html`<h3 class="month">${formatMonth(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, this.uiLang)}</h3>
         <ul class="events">
           ${monthEvents.map((event) => this.renderEvent(event))}

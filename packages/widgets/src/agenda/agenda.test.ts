@@ -103,6 +103,30 @@ describe('<brusano-agenda>', () => {
       expect($(element, 'table caption')!.textContent).to.equal('mars 2027');
     });
 
+    it('offers the listed events as one .ics file, and the feed\'s calendar to subscribe to', async () => {
+      const element = await agenda(html`<brusano-agenda feed="/test-feeds/calendars/manifest.json"></brusano-agenda>`);
+      await choose(element, '#bassin', 'nord');
+      const subscribe = $$(element, 'a').find((link) => link.textContent === 'S’abonner à cet agenda')!;
+      expect(new URL(subscribe.getAttribute('href')!).pathname).to.equal('/test-feeds/calendars/calendars/nord.fr.ics');
+      const downloads = captureDownloads();
+      try {
+        ($$(element, 'button').find((button) => button.textContent === 'Ajouter ces événements à mon agenda') as HTMLButtonElement).click();
+        const calendar = new ICAL.Component(ICAL.parse(await downloads.files[0]!.text));
+        expect(calendar.getAllSubcomponents('vevent')).to.have.length(titles(element).length);
+      } finally {
+        downloads.restore();
+      }
+    });
+
+    it('puts the events shown in the page as schema.org JSON-LD, in its light DOM', async () => {
+      const element = await agenda(html`<brusano-agenda feed=${SAMPLE_FEED} lang="nl" limit="3"></brusano-agenda>`);
+      const script = element.querySelector('script[type="application/ld+json"]')!;
+      const events = JSON.parse(script.textContent!) as { '@type': string; name: string; inLanguage: string }[];
+      expect(events).to.have.length(3);
+      expect(events.every((event) => event['@type'] === 'Event' && event.inLanguage === 'nl')).to.be.true;
+      expect(events.map((event) => event.name)).to.deep.equal(titles(element));
+    });
+
     it('says so when nothing is planned', async () => {
       const element = await agenda(html`<brusano-agenda feed=${SAMPLE_FEED} from="2030-01-01"></brusano-agenda>`);
       expect($(element, '.empty')!.textContent).to.equal('Aucun événement à venir pour ces choix.');
