@@ -24,6 +24,13 @@ describe('createServiceSearch', () => {
     expect(ids('restau')).toContain('sample-resto-molenbeek');
   });
 
+  it('lists each matching service once, and adds up what its name and its category say', () => {
+    for (const query of ['maison medicale', 'cpas', 'logement', 'ocmw jette', 'sante mentale', 'aide']) {
+      const found = ids(query);
+      expect(new Set(found).size, query).toBe(found.length);
+    }
+  });
+
   it('lists every service, in name order, for an empty query', () => {
     expect(ids('')).toHaveLength(datasets.services.length);
   });

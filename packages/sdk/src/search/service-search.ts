@@ -1,11 +1,10 @@
-import MiniSearch, { type Query } from 'minisearch';
 import * as embedded from '../generated/reference.js';
 import type { Bassin, Commune, Service, TaxonomyTerm } from '../generated/types.js';
 import { brusselsTime } from '../hours/brussels-time.js';
 import { compileHours, type CompiledHours } from '../hours/compiled-hours.js';
 import { resolveTerritory } from '../territory/resolve-territory.js';
 import { normalizeText } from '../text/normalize.js';
-import { STOP_WORDS, SYNONYMS } from './synonyms.js';
+import { createTextIndex, queryGroups } from './text-index.js';
 
 /** Filters of the service finder. Within a list, any value matches; across filters, all must. */
 export interface ServiceFilters {
@@ -33,7 +32,7 @@ export interface FacetCount {
 }
 
 export interface ServiceSearchResult {
-  /** Matching services, best first; equal scores in feed order, so the same query always ranks the same. */
+  /** Matching services, best first; the same query on the same feed always ranks the same. */
   services: Service[];
   /** How many services each facet value would give with the other filters kept. */
   facets: Record<ListFacet, FacetCount[]> & Record<FlagFacet, number>;
@@ -49,70 +48,86 @@ export interface ServiceSearchData {
 
 export interface ServiceSearch {
   search(text: string, filters?: ServiceFilters, options?: { at?: Date }): ServiceSearchResult;
+  /** Builds the full-text index now (it is otherwise built on the first search with words), e.g. when the page is idle. */
+  prepare(): void;
 }
 
 interface Entry {
   service: Service;
-  lists: Record<ListFacet, readonly string[]>;
-  flags: Record<Exclude<FlagFacet, 'openNow'>, boolean>;
+  /**
+   * The service's facet values as slots, one number per (facet, value) pair across all list
+   * facets, grouped by facet in LIST_FACETS order; facet f's slots are slots[bounds[f]..bounds[f+1]).
+   * One flat array and one counter array keep the per-keystroke pass tight.
+   */
+  slots: Uint32Array;
+  bounds: Uint8Array;
+  /** free, withoutAppointment, reducedMobility (in FLAG_FACETS order after openNow), as bits. */
+  flags: number;
+  /** Shared between services with the same hours, so "open now" is worked out once per pattern. */
   hours: CompiledHours;
+}
+
+/** Bit of each flag facet in Entry.flags. */
+const FLAG_BITS = { free: 1, withoutAppointment: 2, reducedMobility: 4 } as const;
+
+/** Every (facet, value) pair met in the services, numbered. */
+class Slots {
+  /** Facet and value of each slot. */
+  readonly pairs: { facet: number; value: string }[] = [];
+  private readonly ids = new Map<string, number>();
+
+  slot(facet: number, value: string): number {
+    const key = `${facet}\u0000${value}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.pairs.push({ facet, value }) - 1;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** 1 for the slots of the wanted values of a facet. */
+  mark(table: Uint8Array, facet: number, values: readonly (string | number)[]): void {
+    for (const value of values) {
+      const id = this.ids.get(`${facet}\u0000${String(value)}`);
+      if (id !== undefined) table[id] = 1;
+    }
+  }
 }
 
 const texts = (text: { fr?: string; nl?: string; en?: string } | undefined) => (text ? [text.fr, text.nl, text.en].filter(Boolean).join(' ') : '');
 
-function whereServed(service: Service, communes: readonly Commune[], bassins: readonly Bassin[]): { bassins: Set<string>; communes: Set<string> } {
-  const served = { bassins: new Set<string>(service.areaServed?.bassins ?? []), communes: new Set<string>(service.areaServed?.communes ?? []) };
-  if (service.areaServed?.region) {
-    for (const bassin of bassins) served.bassins.add(bassin.id);
-    for (const commune of communes) served.communes.add(commune.nis);
-  }
-  for (const location of service.locations ?? []) {
-    const territory = resolveTerritory(location.address.postalCode, { communes, bassins, quartiers: [] });
-    const commune = communes.find((candidate) => candidate.nis === location.address.nis) ?? (territory.communes.length === 1 ? territory.communes[0] : undefined);
-    if (commune) served.communes.add(commune.nis);
-    const ids = commune?.bassin ? [commune.bassin] : territory.bassins.map((bassin) => bassin.id);
-    for (const id of ids) served.bassins.add(id);
-  }
-  for (const nis of served.communes) {
-    const bassin = communes.find((commune) => commune.nis === nis)?.bassin;
-    if (bassin) served.bassins.add(bassin);
-  }
-  return served;
-}
-
-function tokens(text: string): string[] {
-  return normalizeText(text).split(' ').filter((token) => token && !STOP_WORDS.has(token));
-}
-
-const SYNONYM_GROUPS = SYNONYMS.map((group) => group.map(tokens));
-const LONGEST_SYNONYM = Math.max(...SYNONYM_GROUPS.flat().map((words) => words.length));
-
-/**
- * The query as MiniSearch reads it: every word must match (as a prefix, with typos allowed
- * on longer words), and a word or phrase with known equivalents matches any of them, so
- * "ocmw jette" finds a "CPAS" in Jette and "wijkgezondheidscentrum" a "maison médicale".
- */
-function toQuery(text: string): Query | undefined {
-  const words = tokens(text);
-  if (words.length === 0) return undefined;
-  const parts: Query[] = [];
-  for (let index = 0; index < words.length; ) {
-    let matched: readonly (readonly string[])[] | undefined;
-    let length = 0;
-    for (let size = Math.min(LONGEST_SYNONYM, words.length - index); size > 0 && !matched; size--) {
-      const phrase = words.slice(index, index + size).join(' ');
-      matched = SYNONYM_GROUPS.find((group) => group.some((alternative) => alternative.join(' ') === phrase));
-      length = size;
+/** Where each service is, and whom it serves: communes and bassins, with territory look-ups done once per postal code. */
+function createServedAreas(communes: readonly Commune[], bassins: readonly Bassin[]) {
+  const communeByNis = new Map(communes.map((commune) => [commune.nis, commune]));
+  const byPostalCode = new Map<string, { communes: Commune[]; bassins: string[] }>();
+  const lookUp = (postalCode: string) => {
+    let found = byPostalCode.get(postalCode);
+    if (!found) {
+      const territory = resolveTerritory(postalCode, { communes, bassins, quartiers: [] });
+      found = { communes: territory.communes, bassins: territory.bassins.map((bassin) => bassin.id) };
+      byPostalCode.set(postalCode, found);
     }
-    if (matched) {
-      parts.push({ combineWith: 'OR', queries: matched.map((alternative) => ({ combineWith: 'AND', queries: [...alternative] })) });
-      index += length;
-    } else {
-      parts.push(words[index]!);
-      index += 1;
+    return found;
+  };
+  return (service: Service): { bassins: string[]; communes: string[] } => {
+    const served = { bassins: new Set<string>(service.areaServed?.bassins ?? []), communes: new Set<string>(service.areaServed?.communes ?? []) };
+    if (service.areaServed?.region) {
+      for (const bassin of bassins) served.bassins.add(bassin.id);
+      for (const commune of communes) served.communes.add(commune.nis);
     }
-  }
-  return { combineWith: 'AND', queries: parts };
+    for (const location of service.locations ?? []) {
+      const territory = lookUp(location.address.postalCode);
+      const commune = (location.address.nis ? communeByNis.get(location.address.nis) : undefined) ?? (territory.communes.length === 1 ? territory.communes[0] : undefined);
+      if (commune) served.communes.add(commune.nis);
+      for (const id of commune?.bassin ? [commune.bassin] : territory.bassins) served.bassins.add(id);
+    }
+    for (const nis of served.communes) {
+      const bassin = communeByNis.get(nis)?.bassin;
+      if (bassin) served.bassins.add(bassin);
+    }
+    return { bassins: [...served.bassins], communes: [...served.communes] };
+  };
 }
 
 /**
@@ -125,116 +140,151 @@ function toQuery(text: string): Query | undefined {
  * const { services, facets } = finder.search('maison medicale', { bassins: ['nord'], openNow: true });
  */
 export function createServiceSearch({ services, categories = [], sectors = [], communes = embedded.communes, bassins = embedded.bassins }: ServiceSearchData): ServiceSearch {
-  const categoryText = new Map(categories.map((term) => [term.id, [texts(term.title), ...Object.values(term.keywords ?? {}).flat()].join(' ')]));
-  const sectorText = new Map(sectors.map((term) => [term.id, texts(term.title)]));
+  const servedAreas = createServedAreas(communes, bassins);
+  const slots = new Slots();
+  const compiledHours = new Map<string, CompiledHours>();
   const entries: Entry[] = services.map((service) => {
-    const served = whereServed(service, communes, bassins);
+    const served = servedAreas(service);
+    const hoursKey = JSON.stringify(service.hours ?? null);
+    let hours = compiledHours.get(hoursKey);
+    if (!hours) compiledHours.set(hoursKey, (hours = compileHours(service.hours)));
+    const lists: Record<ListFacet, readonly string[]> = {
+      categoryIds: service.categoryIds.map(String),
+      sectorIds: (service.sectorIds ?? []).map(String),
+      bassins: served.bassins,
+      communes: served.communes,
+      languages: service.languages ?? [],
+      publics: service.publics ?? [],
+    };
+    const ids: number[] = [];
+    const bounds = new Uint8Array(LIST_FACETS.length + 1);
+    LIST_FACETS.forEach((facet, index) => {
+      for (const value of lists[facet]) ids.push(slots.slot(index, value));
+      bounds[index + 1] = Math.min(255, ids.length);
+    });
     return {
       service,
-      lists: {
-        categoryIds: service.categoryIds.map(String),
-        sectorIds: (service.sectorIds ?? []).map(String),
-        bassins: [...served.bassins],
-        communes: [...served.communes],
-        languages: service.languages ?? [],
-        publics: service.publics ?? [],
-      },
-      flags: {
-        free: service.cost?.free === true,
-        withoutAppointment: service.appointment === 'not-required' || service.appointment === 'either',
-        reducedMobility: (service.locations ?? []).some((location) => location.accessibility?.reducedMobility === 'full'),
-      },
-      hours: compileHours(service.hours),
+      slots: Uint32Array.from(ids),
+      bounds,
+      flags:
+        (service.cost?.free === true ? FLAG_BITS.free : 0) |
+        (service.appointment === 'not-required' || service.appointment === 'either' ? FLAG_BITS.withoutAppointment : 0) |
+        ((service.locations ?? []).some((location) => location.accessibility?.reducedMobility === 'full') ? FLAG_BITS.reducedMobility : 0),
+      hours,
     };
   });
 
-  const index = new MiniSearch<{ id: number }>({
-    fields: ['name', 'categories', 'description', 'place'],
-    storeFields: [],
-    tokenize: tokens,
-    processTerm: (term) => term || null,
-    extractField: (document, field) => {
-      if (field === 'id') return String(document.id);
-      const service = entries[document.id]!.service;
-      switch (field) {
-        case 'name':
-          return [texts(service.name), ...(service.alternateNames ?? []).map(texts), texts(service.organization.name)].join(' ');
-        case 'categories':
-          return [...service.categoryIds.map((id) => categoryText.get(id)), ...(service.sectorIds ?? []).map((id) => sectorText.get(id))].join(' ');
-        case 'description':
-          return texts(service.description);
-        default:
-          return (service.locations ?? []).map((location) => texts(location.address.municipality)).join(' ');
-      }
-    },
-    searchOptions: {
-      boost: { name: 4, categories: 2, description: 1, place: 1 },
-      prefix: true,
-      fuzzy: (term) => (term.length > 4 ? 0.2 : false),
-      maxFuzzy: 2,
-    },
-  });
-  index.addAll(entries.map((_, id) => ({ id })));
+  // The full-text index is built on the first search with words (or by prepare()), so a finder
+  // can show its first results, which need no words, before the index exists.
+  let built: ReturnType<typeof createTextIndex> | undefined;
+  const textIndex = () => (built ??= createTextIndex(services, categories, sectors));
 
-  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  // Without words, services come in name order (accents and case ignored), then feed order.
   const byName = entries
-    .map((entry, id) => ({ id, name: texts(entry.service.name) }))
-    .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id)
+    .map((entry, id) => ({ id, key: normalizeText(texts(entry.service.name)) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id))
     .map(({ id }) => id);
+  const nameRank = new Int32Array(entries.length);
+  byName.forEach((id, rank) => (nameRank[id] = rank));
+
+  // The last results, for the keystrokes that do not change the question (a 4th letter of an
+  // unfinished word, backspace): same words, filters and minute give the same answer.
+  const recent = new Map<string, ServiceSearchResult>();
 
   return {
+    prepare() {
+      textIndex();
+    },
     search(text, filters = {}, { at = new Date() } = {}) {
-      const query = toQuery(text);
-      const candidates = query ? index.search(query).sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number)).map((hit) => hit.id as number) : byName;
       const now = brusselsTime(at);
+      const key = JSON.stringify([queryGroups(text) ?? null, filters, now.date, now.minutes]);
+      const remembered = recent.get(key);
+      if (remembered) return remembered;
+      const scores = queryGroups(text) ? textIndex().search(text) : undefined;
+      // Best score first; equal scores in name order, so the same query always ranks the same.
+      let candidates = byName;
+      if (scores) {
+        const scoreOf = new Float64Array(entries.length);
+        for (const [id, score] of scores) scoreOf[id] = score;
+        candidates = [...scores.keys()].sort((a, b) => scoreOf[b]! - scoreOf[a]! || nameRank[a]! - nameRank[b]!);
+      }
 
-      // The active filters, as tests on an entry, each under its facet's name.
-      const tests: [ListFacet | FlagFacet, (entry: Entry) => boolean][] = [];
-      for (const facet of LIST_FACETS) {
-        const wanted = filters[facet];
-        if (wanted?.length) {
-          const values = new Set(wanted.map(String));
-          tests.push([facet, (entry) => entry.lists[facet].some((value) => values.has(value))]);
-        }
-      }
-      if (filters.openNow) tests.push(['openNow', (entry) => entry.hours.isOpen(now)]);
-      for (const flag of ['free', 'withoutAppointment', 'reducedMobility'] as const) {
-        if (filters[flag]) tests.push([flag, (entry) => entry.flags[flag]]);
-      }
+      // The active filters: the wanted slots of each filtered list facet, the flags required.
+      const slotCount = slots.pairs.length;
+      const wanted = new Uint8Array(slotCount);
+      const filtered = LIST_FACETS.map((facet, index) => {
+        const values = filters[facet];
+        if (values?.length) slots.mark(wanted, index, values);
+        return Boolean(values?.length);
+      });
+      const requiredFlags = (filters.free ? FLAG_BITS.free : 0) | (filters.withoutAppointment ? FLAG_BITS.withoutAppointment : 0) | (filters.reducedMobility ? FLAG_BITS.reducedMobility : 0);
+      const openByHours = new Map<CompiledHours, boolean>();
+      const isOpen = (entry: Entry) => {
+        let open = openByHours.get(entry.hours);
+        if (open === undefined) openByHours.set(entry.hours, (open = entry.hours.isOpen(now)));
+        return open;
+      };
+      // Filters are numbered: list facets 0–5 in LIST_FACETS order, then openNow (6) and each flag bit (7–9).
+      const OPEN_NOW = LIST_FACETS.length;
+      const FLAG_ORDER = [FLAG_BITS.free, FLAG_BITS.withoutAppointment, FLAG_BITS.reducedMobility];
 
       // One pass: an entry that passes every filter is a result and counts for every facet;
       // one that fails a single filter counts for that filter's facet only (what choosing it would give).
-      const counts = Object.fromEntries(LIST_FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<ListFacet, Map<string, number>>;
-      const flagCounts: Record<FlagFacet, number> = { openNow: 0, free: 0, withoutAppointment: 0, reducedMobility: 0 };
+      const counts = new Int32Array(slotCount);
+      const flagCounts = new Int32Array(FLAG_FACETS.length);
       const results: Service[] = [];
-      for (const id of candidates) {
-        const entry = entries[id]!;
-        let failed: ListFacet | FlagFacet | undefined;
+      for (let position = 0; position < candidates.length; position++) {
+        const entry = entries[candidates[position]!]!;
+        const { slots: entrySlots, bounds } = entry;
+        let failed = -1;
         let failures = 0;
-        for (const [facet, test] of tests) {
-          if (!test(entry)) {
+        for (let facet = 0; facet < OPEN_NOW && failures < 2; facet++) {
+          if (!filtered[facet]) continue;
+          let found = false;
+          for (let index = bounds[facet]!; index < bounds[facet + 1]! && !found; index++) found = wanted[entrySlots[index]!] === 1;
+          if (!found) {
             failed = facet;
-            if (++failures > 1) break;
+            failures++;
+          }
+        }
+        if (failures < 2 && filters.openNow && !isOpen(entry)) {
+          failed = OPEN_NOW;
+          failures++;
+        }
+        for (let flag = 0; flag < FLAG_ORDER.length && failures < 2; flag++) {
+          const bit = FLAG_ORDER[flag]!;
+          if (requiredFlags & bit && !(entry.flags & bit)) {
+            failed = OPEN_NOW + 1 + flag;
+            failures++;
           }
         }
         if (failures > 1) continue;
-        if (failures === 0) results.push(entry.service);
-        for (const facet of LIST_FACETS) {
-          if (failures === 1 && failed !== facet) continue;
-          const map = counts[facet];
-          for (const value of entry.lists[facet]) map.set(value, (map.get(value) ?? 0) + 1);
+        if (failures === 0) {
+          results.push(entry.service);
+          for (let index = 0; index < entrySlots.length; index++) counts[entrySlots[index]!]!++;
+        } else if (failed < OPEN_NOW) {
+          for (let index = bounds[failed]!; index < bounds[failed + 1]!; index++) counts[entrySlots[index]!]!++;
         }
-        for (const flag of FLAG_FACETS) {
-          if (failures === 1 && failed !== flag) continue;
-          if (flag === 'openNow' ? entry.hours.isOpen(now) : entry.flags[flag]) flagCounts[flag]++;
+        if ((failures === 0 || failed === OPEN_NOW) && isOpen(entry)) flagCounts[0]!++;
+        for (let flag = 0; flag < FLAG_ORDER.length; flag++) {
+          if ((failures === 0 || failed === OPEN_NOW + 1 + flag) && entry.flags & FLAG_ORDER[flag]!) flagCounts[flag + 1]!++;
         }
       }
 
-      const facets = { ...flagCounts } as ServiceSearchResult['facets'];
-      for (const facet of LIST_FACETS) {
-        facets[facet] = [...counts[facet]].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      }
-      return { services: results, facets };
+      const facets = Object.fromEntries([
+        ...FLAG_FACETS.map((flag, index) => [flag, flagCounts[index]!]),
+        ...LIST_FACETS.map((facet) => [facet, [] as FacetCount[]]),
+      ]) as unknown as ServiceSearchResult['facets'];
+      counts.forEach((count, slot) => {
+        if (count === 0) return;
+        const { facet, value } = slots.pairs[slot]!;
+        facets[LIST_FACETS[facet]!].push({ value, count });
+      });
+      for (const facet of LIST_FACETS) facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      const result = { services: results, facets };
+      if (recent.size >= 16) recent.delete(recent.keys().next().value!);
+      recent.set(key, result);
+      return result;
     },
   };
 }

@@ -70,6 +70,14 @@ const URL_KEYS: Record<keyof FinderState, string> = {
 
 const FLAGS = ['openNow', 'free', 'withoutAppointment', 'reducedMobility'] as const;
 
+const collators = new Map<string, (a: string, b: string) => number>();
+/** One collator per language: sorting hundreds of filter options with localeCompare would build one each time. */
+function collator(lang: string): (a: string, b: string) => number {
+  let compare = collators.get(lang);
+  if (!compare) collators.set(lang, (compare = new Intl.Collator(lang, { sensitivity: 'base' }).compare));
+  return compare;
+}
+
 /** What `brusano-select` carries when a person opens a service. */
 export interface ServiceSelectDetail {
   service: Service;
@@ -230,7 +238,13 @@ export class BrusanoServiceFinder extends BrusanoElement {
   }
 
   private results(feed: Feed): ServiceSearchResult {
-    if (this.search?.feed !== feed) this.search = { feed, index: createServiceSearch(feed) };
+    if (this.search?.feed !== feed) {
+      const index = createServiceSearch(feed);
+      this.search = { feed, index };
+      // The first results need no full-text index: build it once the page is idle, before the first word typed.
+      const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+      whenIdle(() => index.prepare());
+    }
     return this.search.index.search(this.state.query, this.filters);
   }
 
@@ -365,7 +379,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
       const values = counts.map((facet) => facet.value);
       const selected = String(state[id]);
       if (selected && !values.includes(selected)) counts = [...counts, { value: selected, count: 0 }];
-      const options = [...counts].sort((a, b) => (byName ? name(a.value).localeCompare(name(b.value), lang) : 0));
+      const compare = collator(lang);
+      const options = byName ? [...counts].sort((a, b) => compare(name(a.value), name(b.value))) : counts;
       return html`<div class="field">
         <label for=${id}>${label}</label>
         <select id=${id} @change=${(event: Event) => this.change({ [id]: (event.target as HTMLSelectElement).value })}>
