@@ -190,6 +190,7 @@ export function createServiceSearch({ services, categories = [], sectors = [], c
   // The last results, for the keystrokes that do not change the question (a 4th letter of an
   // unfinished word, backspace): same words, filters and minute give the same answer.
   const recent = new Map<string, ServiceSearchResult>();
+  let lastWithoutWords: { key: string; result: ServiceSearchResult } | undefined;
 
   return {
     prepare() {
@@ -198,7 +199,7 @@ export function createServiceSearch({ services, categories = [], sectors = [], c
     search(text, filters = {}, { at = new Date() } = {}) {
       const now = brusselsTime(at);
       const key = JSON.stringify([queryGroups(text) ?? null, filters, now.date, now.minutes]);
-      const remembered = recent.get(key);
+      const remembered = recent.get(key) ?? (lastWithoutWords?.key === key ? lastWithoutWords.result : undefined);
       if (remembered) return remembered;
       const scores = queryGroups(text) ? textIndex().search(text) : undefined;
       // Best score first; equal scores in name order, so the same query always ranks the same.
@@ -284,6 +285,8 @@ export function createServiceSearch({ services, categories = [], sectors = [], c
       const result = { services: results, facets };
       if (recent.size >= 16) recent.delete(recent.keys().next().value!);
       recent.set(key, result);
+      // The list without words comes back after every cleared box or new first letter: keep it apart.
+      if (!scores) lastWithoutWords = { key, result };
       return result;
     },
   };

@@ -10,6 +10,8 @@ const FUZZY_FROM = 5;
 const MIN_QUERY_LENGTH = 3;
 /** Name over categories over description. */
 const WEIGHTS = { name: 4, category: 2, description: 1, place: 1 };
+/** Typos are looked for only when a word matches fewer services than this as written. */
+const FUZZY_WHEN_FEWER_THAN = 3;
 /** Words whose scores are kept between keystrokes ("aide", then "aide a", "aide al"…). */
 const WORD_CACHE_SIZE = 64;
 
@@ -92,7 +94,6 @@ export function createTextIndex(services: readonly Service[], categories: readon
     processTerm: (term: string) => term || null,
     searchOptions: {
       prefix: (term: string) => term.length >= PREFIX_FROM,
-      fuzzy: (term: string) => (term.length >= FUZZY_FROM ? 0.2 : false),
       maxFuzzy: 2,
     },
   };
@@ -132,18 +133,26 @@ export function createTextIndex(services: readonly Service[], categories: readon
   });
   termIndex.addAll(termText.map((_, id) => ({ id })).filter(({ id }) => servicesUnder.has(termText[id]!.key)));
 
-  const wordCache = new Map<string, Scores>();
-  function scoresOf(word: string): Scores {
-    const cached = wordCache.get(word);
-    if (cached) return cached;
+  /** Services matching a word, with scores: the services' own text, plus the services of matching categories. */
+  function lookUp(word: string, fuzzy: number | false): Scores {
     const scores: Scores = new Map();
     // MiniSearch hands ids back as it read them from extractField: as text.
-    for (const hit of serviceIndex.search(word) as SearchResult[]) scores.set(Number(hit.id), (scores.get(Number(hit.id)) ?? 0) + hit.score);
-    for (const hit of termIndex.search(word) as SearchResult[]) {
+    for (const hit of serviceIndex.search(word, { fuzzy }) as SearchResult[]) scores.set(Number(hit.id), (scores.get(Number(hit.id)) ?? 0) + hit.score);
+    for (const hit of termIndex.search(word, { fuzzy }) as SearchResult[]) {
       for (const id of servicesUnder.get(termText[Number(hit.id)]!.key) ?? []) {
         scores.set(id, (scores.get(id) ?? 0) + WEIGHTS.category * hit.score);
       }
     }
+    return scores;
+  }
+
+  const wordCache = new Map<string, Scores>();
+  function scoresOf(word: string): Scores {
+    const cached = wordCache.get(word);
+    if (cached) return cached;
+    let scores = lookUp(word, false);
+    // A word that (almost) nothing contains as written is probably mistyped: allow a typo or two.
+    if (scores.size < FUZZY_WHEN_FEWER_THAN && word.length >= FUZZY_FROM) scores = lookUp(word, 0.2);
     if (wordCache.size >= WORD_CACHE_SIZE) wordCache.delete(wordCache.keys().next().value!);
     wordCache.set(word, scores);
     return scores;
