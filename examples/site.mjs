@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveFeed, writeCalendars } from '@brusano/feed';
+import { buildFeed, serveFeed } from '@brusano/feed';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const site = join(here, 'site');
@@ -48,14 +48,8 @@ export async function buildSite() {
     writeFileSync(join(dist, file.replace('.template.html', '.html')), page);
   }
   cpSync(cdn, join(dist, 'widgets'), { recursive: true });
-  // The sample feed, its links to the reference data read as files (never copied as links).
-  mkdirSync(join(dist, 'feed'));
-  for (const file of readdirSync(join(here, 'feed'))) writeFileSync(join(dist, 'feed', file), readFileSync(join(here, 'feed', file)));
-  // Its subscribable calendars, named in the manifest so the agenda can offer them.
-  const calendars = await writeCalendars(join(dist, 'feed'), join(dist, 'feed', 'calendars'));
-  const manifest = JSON.parse(readFileSync(join(dist, 'feed', 'manifest.json'), 'utf8'));
-  manifest.calendars = calendars.map(({ territory, lang, file }) => ({ territory, lang, url: `calendars/${file.split('/').pop()}` }));
-  writeFileSync(join(dist, 'feed', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // The sample feed as Brusano would publish it: checked, minified, precompressed, with its calendars.
+  await buildFeed(join(here, 'feed'), join(dist, 'feed'));
   cpSync(app, join(dist, 'app'), { recursive: true });
   return dist;
 }

@@ -1,19 +1,29 @@
+import { buildCommand, buildUsage } from './commands/build.js';
 import { calendarsCommand, calendarsUsage } from './commands/calendars.js';
+import { serveCommand, serveUsage } from './commands/serve.js';
 import { validateCommand, validateUsage } from './commands/validate.js';
 
 const USAGE = `brusano-feed — tools for Brusano's feed
 
 Commands:
-  validate <feed-folder> [--json]         check a feed against the schemas
+  validate <feed-folder> [--json]         check a feed: schemas and cross-references
+  build <source-folder> <out-folder>     build a deployable static feed
   calendars <feed-folder> <out-folder>   write the subscribable .ics calendars
+  serve <feed-folder> [--port 8081]      serve a feed locally, with CORS and ETags
 
 ${validateUsage}
 
-${calendarsUsage}`;
+${buildUsage}
+
+${calendarsUsage}
+
+${serveUsage}`;
 
 const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => Promise<number>> = {
   validate: validateCommand,
+  build: buildCommand,
   calendars: calendarsCommand,
+  serve: serveCommand,
 };
 
 /** Runs the CLI and returns its exit code, so tests can call it in-process. */

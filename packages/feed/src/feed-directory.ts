@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
+  checkReferences,
   DATASET_NAMES,
   isOptionalDataset,
   problemsFromAjv,
@@ -44,7 +45,8 @@ async function readJson(directory: string, file: string): Promise<{ value?: unkn
 }
 
 /**
- * Reads and checks a feed folder: the manifest, then every dataset it names, record by record.
+ * Reads and checks a feed folder: the manifest, then every dataset it names, record by record,
+ * then what the records say of each other (communes, bassins, categories that must exist).
  *
  * @example
  * const { problems, data } = await checkFeedDirectory('examples/feed');
@@ -86,6 +88,8 @@ export async function checkFeedDirectory(directory: string): Promise<FeedCheck> 
     check.counts[name] = records.length;
     check.problems.push(...problems.map((problem) => ({ ...problem, file })));
   }
+  const fileOf = (dataset: string) => datasets[dataset]?.url ?? `${dataset}.json`;
+  check.problems.push(...checkReferences(check.data).map((problem) => ({ ...problem, file: fileOf(problem.dataset) })));
   return check;
 }
 

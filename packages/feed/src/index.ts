@@ -3,3 +3,4 @@ export { formatProblem } from './commands/validate.js';
 export { writeCalendars } from './commands/calendars.js';
 export { serveFeed, type FeedServer, type ServeFeedOptions } from './server/serve-feed.js';
 export { main } from './cli.js';
+export { buildFeed, type BuildResult } from './commands/build.js';

@@ -62,6 +62,24 @@ describe('brusano-feed validate', () => {
     expect(lines.at(-1)).toMatch(/^✗ .*: 3 problem\(s\)/);
   });
 
+  it('reports references to communes, bassins, categories and territories the feed does not have', async () => {
+    const dir = copyOfSampleFeed();
+    let serviceId = '';
+    edit(dir, 'services.json', (services) => {
+      serviceId = services[0].id;
+      services[0].categoryIds = [999999];
+      services[0].locations[0].address.nis = '21099';
+    });
+    edit(dir, 'events.json', (events) => {
+      events[0].territories = ['nord-ouest'];
+    });
+    const { code, stdout } = await brusanoFeed('validate', dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`services.json record 1 (${serviceId}) /categoryIds/0: refers to category 999999, which the feed does not have`);
+    expect(stdout).toContain(`services.json record 1 (${serviceId}) /locations/0/address/nis: refers to commune 21099, which the feed does not have`);
+    expect(stdout).toMatch(/events\.json record 1 \(.+\) \/territories\/0: refers to territory nord-ouest, which the feed does not have/);
+  });
+
   it('reports a dataset that is not JSON, or missing, without stopping', async () => {
     const dir = copyOfSampleFeed();
     edit(dir, 'events.json', () => '{ not json');

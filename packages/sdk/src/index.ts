@@ -3,6 +3,7 @@ export { createClient, SCHEMA_MAJOR_VERSION, type ClientOptions, type Feed, type
 export { validateDataset, isOptionalDataset, DATASET_NAMES, type DatasetName, type FeedData } from './validation/datasets.js';
 export { validateManifest } from './generated/validators.js';
 export { problemsFromAjv, type Problem } from './validation/problem.js';
+export { checkReferences } from './validation/references.js';
 export {
   resolveTerritory,
   type TerritoryAnswer,

@@ -55,12 +55,26 @@ export async function serveFeed(directory: string, { host = '127.0.0.1', port = 
     }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
+      // A built feed has .br and .gz copies next to each file: send one when the client takes it.
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      let body = await readFile(file);
+      let encoding: string | undefined;
+      for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+        if (!accepted.includes(name)) continue;
+        const compressed = await readFile(file + suffix).catch(() => undefined);
+        if (compressed) {
+          body = compressed;
+          encoding = name;
+          break;
+        }
+      }
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-      const headers = {
+      const headers: Record<string, string> = {
         'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
+        Vary: 'Accept-Encoding',
         ETag: etag,
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
       };
       if (request.headers['if-none-match'] === etag) {
         response.writeHead(304, headers).end();

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { DATASET_NAMES, territoryCalendars } from '@brusano/sdk';
+import { checkFeedDirectory } from '../feed-directory.js';
+import { progress } from '../progress.js';
+import { formatProblem } from './validate.js';
+
+export const buildUsage = `Usage: brusano-feed build <source-folder> <out-folder>
+
+Builds a deployable static feed from a checked source feed: minified JSON, a manifest with each
+dataset's count and SHA-256, the subscribable calendars (calendars/<territory>.<lang>.ics), and a
+.gz and .br copy of every file. The same source gives byte-identical output: the generation time
+is SOURCE_DATE_EPOCH when set, else the source manifest's generatedAt.
+A source with problems is not built (run brusano-feed validate for the list).
+Exit code: 0 built, 1 the source has problems, 2 usage error.`;
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Writes a file and its precompressed copies (gzip without a timestamp, brotli at maximum quality). */
+async function writeCompressed(path: string, bytes: Buffer): Promise<void> {
+  await writeFile(path, bytes);
+  await writeFile(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+  await writeFile(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+}
+
+export interface BuildResult {
+  records: number;
+  datasets: number;
+  calendars: number;
+  files: number;
+}
+
+/**
+ * Builds a deployable feed.
+ * @throws {Error} with the source's problems, one per line, when it is not valid.
+ */
+export async function buildFeed(source: string, out: string): Promise<BuildResult> {
+  const check = await checkFeedDirectory(source);
+  if (check.problems.length > 0 || !check.manifest) {
+    throw new Error(check.problems.map(formatProblem).join('\n') || `${source} has no valid manifest.json`);
+  }
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const generatedAt = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : check.manifest.generatedAt;
+  if (!generatedAt) throw new Error('Set generatedAt in the source manifest, or SOURCE_DATE_EPOCH, so the build is reproducible.');
+
+  await rm(out, { recursive: true, force: true });
+  await mkdir(join(out, 'calendars'), { recursive: true });
+  const present = DATASET_NAMES.filter((name) => check.data[name] !== undefined);
+  const calendars = territoryCalendars(check.data.events ?? [], check.data.bassins ?? [], { stamp: new Date(generatedAt) });
+  const bar = progress('writing', present.length + calendars.length);
+  const datasets: Record<string, { url: string; count: number; sha256: string }> = {};
+  let records = 0;
+  for (const name of present) {
+    const list = check.data[name]!;
+    const bytes = Buffer.from(JSON.stringify(list));
+    await writeCompressed(join(out, `${name}.json`), bytes);
+    datasets[name] = { url: `${name}.json`, count: list.length, sha256: sha256(bytes) };
+    records += list.length;
+    bar.tick(`${name}.json`);
+  }
+  for (const calendar of calendars) {
+    await writeCompressed(join(out, 'calendars', calendar.fileName), Buffer.from(calendar.ics));
+    bar.tick(calendar.fileName);
+  }
+  bar.done();
+  const manifest = {
+    ...check.manifest,
+    generatedAt,
+    datasets,
+    calendars: calendars.map(({ territory, lang, fileName }) => ({ territory, lang, url: `calendars/${fileName}` })),
+  };
+  await writeCompressed(join(out, 'manifest.json'), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+  return { records, datasets: present.length, calendars: calendars.length, files: (present.length + calendars.length + 1) * 3 };
+}
+
+export async function buildCommand(args: string[], out: (line: string) => void): Promise<number> {
+  if (args.length !== 2 || args.some((arg) => arg.startsWith('--'))) {
+    out(buildUsage);
+    return 2;
+  }
+  const [source, target] = args as [string, string];
+  try {
+    const result = await buildFeed(source, target);
+    out(`✓ built ${target}: ${result.records} records in ${result.datasets} datasets, ${result.calendars} calendars, ${result.files} files (with .gz and .br).`);
+    return 0;
+  } catch (error) {
+    out((error as Error).message);
+    out(`✗ ${source} was not built.`);
+    return 1;
+  }
+}

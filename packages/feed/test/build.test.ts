@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import ICAL from 'ical.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '@brusano/sdk';
+import { serveFeed } from '@brusano/feed';
+import { ROOT, SAMPLE_FEED } from '../../../test/support/paths.js';
+
+const BIN = join(ROOT, 'packages', 'feed', 'bin', 'brusano-feed.js');
+const folders: string[] = [];
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+function scratch(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'brusano-build-'));
+  folders.push(folder);
+  return folder;
+}
+
+async function brusanoFeed(...args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
+    return { code: 0, stdout };
+  } catch (error) {
+    return error as { code: number; stdout: string };
+  }
+}
+
+/** Every file of a folder, by relative path. */
+function files(folder: string, prefix = ''): Record<string, Buffer> {
+  return Object.fromEntries(
+    readdirSync(join(folder, prefix)).flatMap((name) => {
+      const path = join(prefix, name);
+      return statSync(join(folder, path)).isDirectory() ? Object.entries(files(folder, path)) : [[path, readFileSync(join(folder, path))]];
+    }),
+  );
+}
+
+describe('brusano-feed build', () => {
+  it('writes minified datasets, a manifest with counts and SHA-256, calendars, and .gz/.br copies', async () => {
+    const out = join(scratch(), 'feed');
+    const { code, stdout } = await brusanoFeed('build', SAMPLE_FEED, out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^✓ built .*: \d+ records in 9 datasets, 18 calendars, 84 files/);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.generatedAt).toBe(JSON.parse(readFileSync(join(SAMPLE_FEED, 'manifest.json'), 'utf8')).generatedAt);
+    for (const [name, dataset] of Object.entries<{ url: string; count: number; sha256: string }>(manifest.datasets)) {
+      const bytes = readFileSync(join(out, dataset.url));
+      expect(createHash('sha256').update(bytes).digest('hex'), name).toBe(dataset.sha256);
+      expect(JSON.parse(bytes.toString()), name).toHaveLength(dataset.count);
+      expect(bytes.toString(), name).not.toContain('\n  ');
+      expect(gunzipSync(readFileSync(join(out, `${dataset.url}.gz`))).equals(bytes), name).toBe(true);
+      expect(brotliDecompressSync(readFileSync(join(out, `${dataset.url}.br`))).equals(bytes), name).toBe(true);
+    }
+    expect(manifest.calendars).toHaveLength(18);
+    for (const calendar of manifest.calendars) new ICAL.Component(ICAL.parse(readFileSync(join(out, calendar.url), 'utf8')));
+    expect((await brusanoFeed('validate', out)).code).toBe(0);
+  });
+
+  it('gives byte-identical output for the same input', async () => {
+    const first = join(scratch(), 'a');
+    const second = join(scratch(), 'b');
+    await brusanoFeed('build', SAMPLE_FEED, first);
+    await brusanoFeed('build', SAMPLE_FEED, second);
+    const a = files(first);
+    const b = files(second);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const [path, bytes] of Object.entries(a)) expect(b[path]!.equals(bytes), path).toBe(true);
+  });
+
+  it('refuses a source with problems and lists them', async () => {
+    const source = scratch();
+    for (const file of readdirSync(SAMPLE_FEED)) writeFileSync(join(source, file), readFileSync(join(SAMPLE_FEED, file)));
+    const services = JSON.parse(readFileSync(join(source, 'services.json'), 'utf8'));
+    services[0].areaServed = { communes: ['21099'] };
+    writeFileSync(join(source, 'services.json'), JSON.stringify(services));
+    const out = join(scratch(), 'feed');
+    const { code, stdout } = await brusanoFeed('build', source, out);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`services.json record 1 (${services[0].id}) /areaServed/communes/0: refers to commune 21099, which the feed does not have`);
+    expect(stdout).toContain('was not built');
+  });
+
+  it('builds a feed the SDK loads from brusano-feed serve, compressed, with CORS and ETags', async () => {
+    const out = join(scratch(), 'feed');
+    await brusanoFeed('build', SAMPLE_FEED, out);
+    const server = await serveFeed(out);
+    closers.push(server.close);
+    const response = await fetch(`${server.url}services.json`, { headers: { 'accept-encoding': 'br' } });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const etag = response.headers.get('etag')!;
+    expect((await fetch(`${server.url}services.json`, { headers: { 'accept-encoding': 'br', 'if-none-match': etag } })).status).toBe(304);
+    const feed = await createClient({ feedUrl: server.url }).load();
+    expect(feed.problems).toEqual([]);
+    expect(feed.manifest.calendars).toHaveLength(18);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await brusanoFeed('build', SAMPLE_FEED)).code).toBe(2);
+    expect((await brusanoFeed('serve')).code).toBe(2);
+  });
+});
