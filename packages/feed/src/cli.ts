@@ -1,5 +1,6 @@
 import { buildCommand, buildUsage } from './commands/build.js';
 import { calendarsCommand, calendarsUsage } from './commands/calendars.js';
+import { schemaDiffCommand, schemaDiffUsage } from './commands/schema-diff.js';
 import { serveCommand, serveUsage } from './commands/serve.js';
 import { validateCommand, validateUsage } from './commands/validate.js';
 
@@ -10,6 +11,7 @@ Commands:
   build <source-folder> <out-folder>     build a deployable static feed
   calendars <feed-folder> <out-folder>   write the subscribable .ics calendars
   serve <feed-folder> [--port 8081]      serve a feed locally, with CORS and ETags
+  schema-diff <old> <new> [--json]       classify schema changes as breaking or compatible
 
 ${validateUsage}
 
@@ -17,13 +19,16 @@ ${buildUsage}
 
 ${calendarsUsage}
 
-${serveUsage}`;
+${serveUsage}
+
+${schemaDiffUsage}`;
 
 const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => Promise<number>> = {
   validate: validateCommand,
   build: buildCommand,
   calendars: calendarsCommand,
   serve: serveCommand,
+  'schema-diff': schemaDiffCommand,
 };
 
 /** Runs the CLI and returns its exit code, so tests can call it in-process. */

@@ -4,3 +4,4 @@ export { writeCalendars } from './commands/calendars.js';
 export { serveFeed, type FeedServer, type ServeFeedOptions } from './server/serve-feed.js';
 export { main } from './cli.js';
 export { buildFeed, type BuildResult } from './commands/build.js';
+export { diffSchemas, type SchemaChange } from './commands/schema-diff.js';
