@@ -1,5 +1,6 @@
 import { buildCommand, buildUsage } from './commands/build.js';
 import { calendarsCommand, calendarsUsage } from './commands/calendars.js';
+import { importCommand, importUsage } from './commands/import.js';
 import { schemaDiffCommand, schemaDiffUsage } from './commands/schema-diff.js';
 import { serveCommand, serveUsage } from './commands/serve.js';
 import { validateCommand, validateUsage } from './commands/validate.js';
@@ -12,6 +13,7 @@ Commands:
   calendars <feed-folder> <out-folder>   write the subscribable .ics calendars
   serve <feed-folder> [--port 8081]      serve a feed locally, with CORS and ETags
   schema-diff <old> <new> [--json]       classify schema changes as breaking or compatible
+  import social-brussels <json> <out>    map Bruxelles Social records to services
 
 ${validateUsage}
 
@@ -21,7 +23,9 @@ ${calendarsUsage}
 
 ${serveUsage}
 
-${schemaDiffUsage}`;
+${schemaDiffUsage}
+
+${importUsage}`;
 
 const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => Promise<number>> = {
   validate: validateCommand,
@@ -29,6 +33,7 @@ const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => 
   calendars: calendarsCommand,
   serve: serveCommand,
   'schema-diff': schemaDiffCommand,
+  import: importCommand,
 };
 
 /** Runs the CLI and returns its exit code, so tests can call it in-process. */

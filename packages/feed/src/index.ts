@@ -5,3 +5,4 @@ export { serveFeed, type FeedServer, type ServeFeedOptions } from './server/serv
 export { main } from './cli.js';
 export { buildFeed, type BuildResult } from './commands/build.js';
 export { diffSchemas, type SchemaChange } from './commands/schema-diff.js';
+export { importSocialBrussels, belgianPhone, lastUpdateDate, type SocialBrusselsRecord, type ImportNote } from './import/social-brussels.js';
