@@ -1,5 +1,6 @@
 import { buildCommand, buildUsage } from './commands/build.js';
 import { calendarsCommand, calendarsUsage } from './commands/calendars.js';
+import { exportCommand, exportUsage } from './commands/export.js';
 import { importCommand, importUsage } from './commands/import.js';
 import { schemaDiffCommand, schemaDiffUsage } from './commands/schema-diff.js';
 import { serveCommand, serveUsage } from './commands/serve.js';
@@ -14,6 +15,8 @@ Commands:
   serve <feed-folder> [--port 8081]      serve a feed locally, with CORS and ETags
   schema-diff <old> <new> [--json]       classify schema changes as breaking or compatible
   import social-brussels <json> <out>    map Bruxelles Social records to services
+  import hsds <file|folder> <out>        read Open Referral HSDS 3 services
+  export hsds <feed-folder> <out>        write the services as HSDS 3
 
 ${validateUsage}
 
@@ -25,7 +28,9 @@ ${serveUsage}
 
 ${schemaDiffUsage}
 
-${importUsage}`;
+${importUsage}
+
+${exportUsage}`;
 
 const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => Promise<number>> = {
   validate: validateCommand,
@@ -34,6 +39,7 @@ const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => 
   serve: serveCommand,
   'schema-diff': schemaDiffCommand,
   import: importCommand,
+  export: exportCommand,
 };
 
 /** Runs the CLI and returns its exit code, so tests can call it in-process. */
