@@ -3,6 +3,7 @@ import { calendarsCommand, calendarsUsage } from './commands/calendars.js';
 import { exportCommand, exportUsage } from './commands/export.js';
 import { importCommand, importUsage } from './commands/import.js';
 import { schemaDiffCommand, schemaDiffUsage } from './commands/schema-diff.js';
+import { schemaDocsCommand, schemaDocsUsage } from './commands/schema-docs.js';
 import { serveCommand, serveUsage } from './commands/serve.js';
 import { validateCommand, validateUsage } from './commands/validate.js';
 
@@ -14,6 +15,7 @@ Commands:
   calendars <feed-folder> <out-folder>   write the subscribable .ics calendars
   serve <feed-folder> [--port 8081]      serve a feed locally, with CORS and ETags
   schema-diff <old> <new> [--json]       classify schema changes as breaking or compatible
+  schema-docs <schemas> <out>            write the schema reference in EN and FR
   import social-brussels <json> <out>    map Bruxelles Social records to services
   import hsds <file|folder> <out>        read Open Referral HSDS 3 services
   export hsds <feed-folder> <out>        write the services as HSDS 3
@@ -28,6 +30,8 @@ ${serveUsage}
 
 ${schemaDiffUsage}
 
+${schemaDocsUsage}
+
 ${importUsage}
 
 ${exportUsage}`;
@@ -38,6 +42,7 @@ const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => 
   calendars: calendarsCommand,
   serve: serveCommand,
   'schema-diff': schemaDiffCommand,
+  'schema-docs': schemaDocsCommand,
   import: importCommand,
   export: exportCommand,
 };

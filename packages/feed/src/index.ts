@@ -7,3 +7,4 @@ export { buildFeed, type BuildResult } from './commands/build.js';
 export { diffSchemas, type SchemaChange } from './commands/schema-diff.js';
 export { importSocialBrussels, belgianPhone, lastUpdateDate, type SocialBrusselsRecord, type ImportNote } from './import/social-brussels.js';
 export { serviceToHsds, servicesFromHsds, uuidFor, type HsdsService } from './hsds/hsds.js';
+export { schemaReference } from './commands/schema-docs.js';

@@ -80,3 +80,37 @@ describe('brusano-feed schema-diff', () => {
     expect(stdout).toContain('with a major version bump');
   });
 });
+
+describe('brusano-feed schema-docs', () => {
+  it('keeps schemas/REFERENCE.en.md and REFERENCE.fr.md equal to what the schemas say', async () => {
+    const { schemaReference } = await import('@brusano/feed');
+    for (const lang of ['en', 'fr'] as const) {
+      const { markdown, missing } = await schemaReference(SCHEMAS, lang);
+      expect(missing, 'descriptions without French (add them to schemas/descriptions.fr.json)').toEqual([]);
+      expect(readFileSync(join(SCHEMAS, `REFERENCE.${lang}.md`), 'utf8'), `run ./run docs to regenerate REFERENCE.${lang}.md`).toBe(markdown);
+    }
+  });
+
+  it('documents every property of every schema, in both languages', async () => {
+    const { schemaReference } = await import('@brusano/feed');
+    const fr = (await schemaReference(SCHEMAS, 'fr')).markdown;
+    const en = (await schemaReference(SCHEMAS, 'en')).markdown;
+    for (const property of ['categoryIds', 'languageSupport', 'reportError', 'territories', 'postalCodes', 'schemaVersion']) {
+      expect(en).toContain(`\`${property}\``);
+      expect(fr).toContain(`\`${property}\``);
+    }
+    expect(fr).toContain('Langues parlées à l\'accueil');
+    expect(en).toContain('Languages spoken at reception');
+  });
+
+  it('fails when a description has no French', async () => {
+    const folder = changed({ 'bassin.schema.json': (s: any) => { s.properties.id.description = 'A brand new description.'; } });
+    writeFileSync(join(folder, 'descriptions.fr.json'), readFileSync(join(SCHEMAS, 'descriptions.fr.json')));
+    const { code, stdout } = await promisify(execFile)(process.execPath, [BIN, 'schema-docs', folder, folder]).then(
+      (result) => ({ code: 0, stdout: result.stdout }),
+      (error) => error as { code: number; stdout: string },
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain('no French for: "A brand new description."');
+  });
+});
