@@ -104,6 +104,18 @@ describe('brusano-feed build', () => {
     expect(feed.manifest.calendars).toHaveLength(18);
   });
 
+  it('serves a folder from the command line until stopped', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'serve', SAMPLE_FEED, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    closers.push(async () => void child.kill('SIGTERM'));
+    const line = await new Promise<string>((resolve) => child.stdout.once('data', (data) => resolve(String(data))));
+    const url = /(http:\/\/localhost:\d+\/)manifest\.json/.exec(line)![1]!.replace('localhost', '127.0.0.1');
+    const response = await fetch(`${url}manifest.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('etag')).toMatch(/^"/);
+  });
+
   it('exits 2 on a usage error', async () => {
     expect((await brusanoFeed('build', SAMPLE_FEED)).code).toBe(2);
     expect((await brusanoFeed('serve')).code).toBe(2);
