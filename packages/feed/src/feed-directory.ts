@@ -65,6 +65,7 @@ export async function checkFeedDirectory(directory: string): Promise<FeedCheck> 
     return check;
   }
   check.manifest = manifest.value as FeedManifest;
+  const positions = new Map<string, Map<string, number>>();
   const datasets = check.manifest.datasets as Record<string, { url: string } | undefined>;
   for (const name of DATASET_NAMES) {
     const reference = datasets[name];
@@ -85,11 +86,20 @@ export async function checkFeedDirectory(directory: string): Promise<FeedCheck> 
     }
     const { records, problems } = validateDataset(name, data.value);
     (check.data as Record<string, unknown>)[name] = records;
+    // Where each valid record stands in the file, so later problems point at the right line of it.
+    const idField = name === 'communes' ? 'nis' : 'id';
+    positions.set(name, new Map(data.value.map((record, index) => [String((record as Record<string, unknown> | null)?.[idField]), index])));
     check.counts[name] = records.length;
     check.problems.push(...problems.map((problem) => ({ ...problem, file })));
   }
   const fileOf = (dataset: string) => datasets[dataset]?.url ?? `${dataset}.json`;
-  check.problems.push(...checkReferences(check.data).map((problem) => ({ ...problem, file: fileOf(problem.dataset) })));
+  check.problems.push(
+    ...checkReferences(check.data).map((problem) => ({
+      ...problem,
+      file: fileOf(problem.dataset),
+      index: positions.get(problem.dataset)?.get(problem.recordId ?? '') ?? problem.index,
+    })),
+  );
   return check;
 }
 

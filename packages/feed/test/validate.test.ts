@@ -65,10 +65,14 @@ describe('brusano-feed validate', () => {
   it('reports references to communes, bassins, categories and territories the feed does not have', async () => {
     const dir = copyOfSampleFeed();
     let serviceId = '';
+    let laterId = '';
     edit(dir, 'services.json', (services) => {
       serviceId = services[0].id;
       services[0].categoryIds = [999999];
       services[0].locations[0].address.nis = '21099';
+      services[1].phones = [{ number: 'not a phone' }]; // skipped: the next records keep their own positions
+      laterId = services[2].id;
+      services[2].areaServed = { bassins: ['ouest'] };
     });
     edit(dir, 'events.json', (events) => {
       events[0].territories = ['nord-ouest'];
@@ -78,6 +82,7 @@ describe('brusano-feed validate', () => {
     expect(stdout).toContain(`services.json record 1 (${serviceId}) /categoryIds/0: refers to category 999999, which the feed does not have`);
     expect(stdout).toContain(`services.json record 1 (${serviceId}) /locations/0/address/nis: refers to commune 21099, which the feed does not have`);
     expect(stdout).toMatch(/events\.json record 1 \(.+\) \/territories\/0: refers to territory nord-ouest, which the feed does not have/);
+    expect(stdout).toContain(`services.json record 3 (${laterId}) /areaServed/bassins/0: refers to bassin ouest, which the feed does not have`);
   });
 
   it('reports a dataset that is not JSON, or missing, without stopping', async () => {
