@@ -1,0 +1,109 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFeed } from '@brusano/feed';
+import { ROOT, SAMPLE_FEED } from '../support/paths.js';
+
+/** The policy a partner page can keep while embedding the widgets (stated in the README). */
+const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
+
+const PAGE = `<!doctype html>
+<html lang="fr">
+<head>
+  <meta charset="utf-8" />
+  <title>Partner page under a strict CSP</title>
+  <script type="module" src="watch.js"></script>
+  <script type="module" src="widgets/brusano-widgets.js"></script>
+</head>
+<body>
+  <brusano-service-finder feed="feed/manifest.json" page-size="3"></brusano-service-finder>
+  <brusano-agenda feed="feed/manifest.json" limit="3"></brusano-agenda>
+  <brusano-helpdesk-card feed="feed/manifest.json" postal-code="1090"></brusano-helpdesk-card>
+</body>
+</html>`;
+
+// Records every CSP violation, as the page itself would see them.
+const WATCH = `window.__violations = [];
+document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));`;
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.ics': 'text/calendar' };
+
+describe('the widgets on a partner page with a strict Content-Security-Policy', () => {
+  const site = mkdtempSync(join(tmpdir(), 'brusano-csp-'));
+  const requests: string[] = [];
+  let server: Server;
+  let browser: Browser;
+  let origin = '';
+
+  beforeAll(async () => {
+    writeFileSync(join(site, 'index.html'), PAGE);
+    writeFileSync(join(site, 'watch.js'), WATCH);
+    mkdirSync(join(site, 'widgets'));
+    const cdn = join(ROOT, 'packages', 'widgets', 'dist', 'cdn');
+    for (const file of readdirSync(cdn)) copyFileSync(join(cdn, file), join(site, 'widgets', file));
+    await buildFeed(SAMPLE_FEED, join(site, 'feed'));
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      const file = normalize(join(site, new URL(request.url ?? '/', 'http://x').pathname));
+      try {
+        const body = readFileSync(file.endsWith('/') ? join(file, 'index.html') : file);
+        response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': STRICT_CSP });
+        response.end(body);
+      } catch {
+        response.writeHead(404, { 'Content-Security-Policy': STRICT_CSP }).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  it('renders all three widgets with zero securitypolicyviolation events, and keeps the visitor private', async () => {
+    const page = await browser.newPage();
+    const contacted = new Set<string>();
+    page.on('request', (request) => contacted.add(new URL(request.url()).origin));
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction(
+      () =>
+        ['brusano-service-finder', 'brusano-agenda', 'brusano-helpdesk-card'].every((name) => {
+          const root = document.querySelector(name)?.shadowRoot;
+          return root && !root.querySelector('.notice[role="status"]') && root.textContent!.trim().length > 0;
+        }),
+      { timeout: 20_000 },
+    );
+    const state = await page.evaluate(() => {
+      const root = (name: string) => document.querySelector(name)!.shadowRoot!;
+      return {
+        violations: (window as unknown as { __violations: string[] }).__violations,
+        cards: root('brusano-service-finder').querySelectorAll('.card').length,
+        events: root('brusano-agenda').querySelectorAll('.event').length,
+        helpline: root('brusano-helpdesk-card').querySelector('a[href="tel:+3223186054"]') !== null,
+        styled: getComputedStyle(root('brusano-service-finder').querySelector('.card')!).borderRadius !== '0px',
+        cookies: document.cookie,
+        storage: localStorage.length + sessionStorage.length,
+      };
+    });
+    expect(state.violations).toEqual([]);
+    expect(state.cards).toBe(3);
+    expect(state.events).toBeGreaterThan(0);
+    expect(state.helpline).toBe(true);
+    expect(state.styled).toBe(true); // the widgets' styles apply without 'unsafe-inline'
+    expect(state.cookies).toBe('');
+    expect(state.storage).toBe(0);
+    expect([...contacted]).toEqual([origin]); // no request to any host but the page's own and its feed
+    expect((await page.cookies()).length).toBe(0);
+  });
+});
