@@ -30,7 +30,34 @@ const PAGE = `<!doctype html>
 const WATCH = `window.__violations = [];
 document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));`;
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.ics': 'text/calendar' };
+// Two builds on one page (the all-in-one bundle and a single-element bundle, each with its own
+// copy of Lit and the SDK), under a host stylesheet that tries to restyle everything.
+const TWO_COPIES = `<!doctype html>
+<html lang="nl">
+<head>
+  <meta charset="utf-8" />
+  <title>Two copies and hostile CSS</title>
+  <link rel="stylesheet" href="hostile.css" />
+  <script type="module" src="watch.js"></script>
+  <script type="module" src="widgets/brusano-service-finder.js"></script>
+  <script type="module" src="widgets/brusano-widgets.js"></script>
+</head>
+<body>
+  <span class="page-text">Tekst van de pagina</span>
+  <brusano-service-finder feed="feed/manifest.json" page-size="2"></brusano-service-finder>
+  <brusano-helpdesk-card postal-code="1090"></brusano-helpdesk-card>
+  <button class="page-button">Knop van de pagina</button>
+</body>
+</html>`;
+const HOSTILE_CSS = `
+* { font-family: "Comic Sans MS", cursive !important; }
+p, li, dd, dt, h2, h3, button, a, input, select { color: rgb(255, 0, 0) !important; background: rgb(255, 255, 0) !important; display: inline !important; }
+.card, .results, .notice, .status { display: none !important; }
+button { border: 10px dashed rgb(0, 255, 0) !important; }
+.page-text { color: rgb(1, 2, 3); }`;
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css', '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.ics': 'text/calendar' };
 
 describe('the widgets on a partner page with a strict Content-Security-Policy', () => {
   const site = mkdtempSync(join(tmpdir(), 'brusano-csp-'));
@@ -42,6 +69,8 @@ describe('the widgets on a partner page with a strict Content-Security-Policy', 
   beforeAll(async () => {
     writeFileSync(join(site, 'index.html'), PAGE);
     writeFileSync(join(site, 'watch.js'), WATCH);
+    writeFileSync(join(site, 'two-copies.html'), TWO_COPIES);
+    writeFileSync(join(site, 'hostile.css'), HOSTILE_CSS);
     mkdirSync(join(site, 'widgets'));
     const cdn = join(ROOT, 'packages', 'widgets', 'dist', 'cdn');
     for (const file of readdirSync(cdn)) copyFileSync(join(cdn, file), join(site, 'widgets', file));
@@ -69,6 +98,42 @@ describe('the widgets on a partner page with a strict Content-Security-Policy', 
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
     rmSync(site, { recursive: true, force: true });
+  });
+
+  it('works with two builds on one page and keeps its styles apart from a hostile host stylesheet', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      // The browser asks for /favicon.ico on its own; the test site has none.
+      if (message.type() === 'error' && !message.location().url?.endsWith('/favicon.ico')) errors.push(message.text());
+    });
+    await page.goto(`${origin}/two-copies.html`);
+    await page.waitForFunction(() => (document.querySelector('brusano-service-finder')?.shadowRoot?.querySelectorAll('.card').length ?? 0) > 0, { timeout: 20_000 });
+    const state = await page.evaluate(() => {
+      const finder = document.querySelector('brusano-service-finder')!.shadowRoot!;
+      const card = document.querySelector('brusano-helpdesk-card')!.shadowRoot!;
+      const button = finder.querySelector('button')!;
+      return {
+        cards: [...finder.querySelectorAll('.card')].filter((element) => getComputedStyle(element).display !== 'none').length,
+        helpline: card.querySelector('a[href="tel:+3223186054"]') !== null,
+        dutch: finder.querySelector('h2')!.textContent,
+        insideButtonBorder: getComputedStyle(button).borderTopStyle,
+        insideTextColor: getComputedStyle(finder.querySelector('.card dd')!).color,
+        pageText: getComputedStyle(document.querySelector('.page-text')!).color,
+        pageButtonBorder: getComputedStyle(document.querySelector('.page-button')!).borderTopStyle,
+        violations: (window as unknown as { __violations: string[] }).__violations,
+      };
+    });
+    expect(errors).toEqual([]);
+    expect(state.cards).toBe(2);
+    expect(state.helpline).toBe(true);
+    expect(state.dutch).toBe('Een welzijns- of gezondheidsdienst vinden');
+    expect(state.insideButtonBorder).toBe('solid'); // the host's dashed border does not reach inside
+    expect(state.insideTextColor).not.toBe('rgb(255, 0, 0)');
+    expect(state.pageText).toBe('rgb(1, 2, 3)'); // and the widgets' styles do not reach the page
+    expect(state.pageButtonBorder).toBe('dashed');
+    expect(state.violations).toEqual([]);
   });
 
   it('renders all three widgets with zero securitypolicyviolation events, and keeps the visitor private', async () => {
