@@ -4,8 +4,10 @@
 //   /test-feeds/broken/   a manifest that is not JSON
 //   /test-feeds/slow/     the sample feed, answered after two seconds
 //   /test-feeds/calendars/ the sample feed, with subscribable calendars named in its manifest
+//   /test-feeds/corpus/   the hostile corpus of hostile-corpus.mjs in place of the services
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { hostileServices } from './hostile-corpus.mjs';
 
 const sample = (name) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/feed/${name}.json`, import.meta.url)), 'utf8'));
 
@@ -28,7 +30,10 @@ function feeds() {
   partial.services[1].websites = [{ url: 'javascript:alert(1)' }];
   partial.events[0].start = 'tomorrow';
 
-  return { hostile, partial, calendars: base };
+  const corpus = structuredClone(base);
+  corpus.services = hostileServices(base.services).services;
+
+  return { hostile, partial, calendars: base, corpus };
 }
 
 export async function testFeeds(context, next) {

@@ -199,7 +199,7 @@ export class BrusanoAgenda extends BrusanoElement {
     const feed = feedState.feed;
     const events = this.selectEvents(feed);
     return html`
-      ${feed.problems.length ? html`<p class="notice" part="notice">${t.partialData(feed.problems.length)}</p>` : nothing}
+      ${this.renderSkipped(feed)}
       ${this.renderFilters(feed)}
       <p class="count" part="status" role="status">${t.eventCount(this.view === 'list' ? Math.min(events.length, this.listLimit) : this.inShownMonth(events).length)}</p>
       ${this.view === 'month' ? this.renderMonth(events) : this.renderList(events)}

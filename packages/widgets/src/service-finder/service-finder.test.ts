@@ -171,6 +171,45 @@ describe('<brusano-service-finder>', () => {
     });
   });
 
+  describe('with the hostile corpus: 50 XSS vectors in every text field, bad URLs, 1 MB strings, wrong types', () => {
+    it('runs nothing, opens no dialog, throws nothing, shows every valid record and counts the others', async () => {
+      const { hostileServices, XSS_VECTORS } = await import('../../test-support/hostile-corpus.mjs');
+      const sample = (await (await fetch('/examples/feed/services.json')).json()) as unknown[];
+      const { valid, invalid } = hostileServices(sample) as { valid: number; invalid: number };
+      expect(XSS_VECTORS).to.have.length(50);
+      const dialogs: string[] = [];
+      const errors: string[] = [];
+      const original = { alert: window.alert, confirm: window.confirm, prompt: window.prompt };
+      window.alert = (message?: unknown) => void dialogs.push(`alert ${String(message)}`);
+      window.confirm = (message?: string) => (dialogs.push(`confirm ${message}`), false);
+      window.prompt = (message?: string) => (dialogs.push(`prompt ${message}`), null);
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      try {
+        const reported: CustomEvent[] = [];
+        const element = await fixture<BrusanoServiceFinder>(
+          html`<brusano-service-finder page-size="200" @brusano-error=${(event: CustomEvent) => reported.push(event)} feed="/test-feeds/corpus/manifest.json"></brusano-service-finder>`,
+        );
+        await loaded(element);
+        await new Promise((resolve) => setTimeout(resolve, 200)); // let any injected handler fire
+        const root = shadow(element);
+        expect($$(element, '.card')).to.have.length(valid);
+        expect(reported.map((event) => event.detail.count)).to.deep.equal([invalid]);
+        expect($(element, '.notice')!.textContent).to.contain(String(invalid));
+        expect(root.querySelector('img, script, iframe, svg, object, embed, form, meta, base, link, video, audio, marquee, isindex, x, style')).to.be.null;
+        for (const link of root.querySelectorAll('a')) expect(link.getAttribute('href')).to.match(/^(https?:|tel:|mailto:)/);
+        expect(cardNames(element)).to.include('<img src=x onerror=window.__xss=1>');
+        expect((window as unknown as { __xss?: number }).__xss).to.be.undefined;
+        expect(({} as Record<string, unknown>).polluted).to.be.undefined;
+        expect(dialogs).to.deep.equal([]);
+        expect(errors).to.deep.equal([]);
+      } finally {
+        Object.assign(window, original);
+        window.removeEventListener('error', onError);
+      }
+    });
+  });
+
   describe('with hostile or broken data', () => {
     it('shows markup in the data as text and runs none of it', async () => {
       const element = await finder(html`<brusano-service-finder feed="/test-feeds/hostile/manifest.json" page-size="50"></brusano-service-finder>`);

@@ -16,12 +16,17 @@ export interface BrusanoErrorDetail {
   type: 'feed' | 'records';
   message: string;
   error?: unknown;
-  /** For `records`: how many were skipped, and why. */
+  /** For `records`: how many records were skipped, and every problem found in them. */
   count?: number;
   problems?: Feed['problems'];
 }
 
 const SUPPORTED: readonly Language[] = ['fr', 'nl', 'en'];
+
+/** How many records were left out (a record can have several problems). */
+export function skippedRecords(feed: Feed): number {
+  return new Set(feed.problems.map((problem) => `${problem.dataset}#${problem.index ?? problem.recordId}`)).size;
+}
 
 function toLanguage(value: string | null): Language {
   const base = value?.trim().toLowerCase().split(/[-_]/)[0];
@@ -125,12 +130,13 @@ export abstract class BrusanoElement extends LitElement {
 
   private setFeed(feed: Feed): void {
     this.feedState = { status: 'ready', feed };
-    if (feed.problems.length > 0 && this.reportedFeed !== feed) {
+    const skipped = skippedRecords(feed);
+    if (skipped > 0 && this.reportedFeed !== feed) {
       this.reportedFeed = feed;
       this.emit<BrusanoErrorDetail>('brusano-error', {
         type: 'records',
-        message: strings('en').partialData(feed.problems.length),
-        count: feed.problems.length,
+        message: strings('en').partialData(skipped),
+        count: skipped,
         problems: feed.problems,
       });
     }
@@ -139,6 +145,12 @@ export abstract class BrusanoElement extends LitElement {
   /** Dispatches a bubbling, composed CustomEvent that the host page can listen to. */
   protected emit<T>(name: string, detail: T): boolean {
     return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  /** A notice of the records left out, if any. */
+  protected renderSkipped(feed: Feed): TemplateResult | typeof nothing {
+    const skipped = skippedRecords(feed);
+    return skipped ? html`<p class="notice" part="notice">${this.t.partialData(skipped)}</p>` : nothing;
   }
 
   /**
