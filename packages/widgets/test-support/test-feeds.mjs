@@ -5,6 +5,9 @@
 //   /test-feeds/slow/     the sample feed, answered after two seconds
 //   /test-feeds/calendars/ the sample feed, with subscribable calendars named in its manifest
 //   /test-feeds/corpus/   the hostile corpus of hostile-corpus.mjs in place of the services
+//   /test-feeds/fault-<kind>/  every request fails: 500, 404, truncated (JSON cut short), html, reset
+//   /test-feeds/flaky/    the sample feed until /test-feeds/flaky/break is asked for, then 500s
+//   /test-feeds/requests/<name>  how many requests /test-feeds/<name>/ has had
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { hostileServices } from './hostile-corpus.mjs';
@@ -33,13 +36,55 @@ function feeds() {
   const corpus = structuredClone(base);
   corpus.services = hostileServices(base.services).services;
 
-  return { hostile, partial, calendars: base, corpus };
+  return { hostile, partial, calendars: base, corpus, flaky: base };
+}
+
+const requestCounts = new Map();
+let flakyBroken = false;
+
+async function fault(context, kind) {
+  switch (kind) {
+    case '500':
+      context.status = 500;
+      context.body = 'Internal Server Error';
+      return;
+    case '404':
+      context.status = 404;
+      context.body = 'Not Found';
+      return;
+    case 'truncated':
+      context.type = 'application/json';
+      context.body = JSON.stringify(sample('manifest')).slice(0, 120);
+      return;
+    case 'html':
+      context.type = 'text/html';
+      context.body = '<!doctype html><title>Maintenance</title><p>Back soon</p>';
+      return;
+    case 'reset':
+      context.req.socket.destroy();
+      context.respond = false;
+      return;
+  }
 }
 
 export async function testFeeds(context, next) {
-  const match = /^\/test-feeds\/([a-z]+)\/([a-z-]+)\.json$/.exec(context.path);
+  if (context.path === '/test-feeds/flaky/break') {
+    flakyBroken = true;
+    context.body = 'broken';
+    return;
+  }
+  const counter = /^\/test-feeds\/requests\/([a-z0-9-]+)$/.exec(context.path);
+  if (counter) {
+    context.type = 'application/json';
+    context.body = String(requestCounts.get(counter[1]) ?? 0);
+    return;
+  }
+  const match = /^\/test-feeds\/([a-z0-9-]+)\/([a-z-]+)\.json$/.exec(context.path);
   if (!match) return next();
   const [, feedName, file] = match;
+  requestCounts.set(feedName, (requestCounts.get(feedName) ?? 0) + 1);
+  if (feedName.startsWith('fault-')) return fault(context, feedName.slice('fault-'.length));
+  if (feedName === 'flaky' && flakyBroken) return fault(context, '500');
   if (feedName === 'slow') {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     context.type = 'application/json';

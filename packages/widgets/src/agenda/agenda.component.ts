@@ -199,7 +199,7 @@ export class BrusanoAgenda extends BrusanoElement {
     const feed = feedState.feed;
     const events = this.selectEvents(feed);
     return html`
-      ${this.renderSkipped(feed)}
+      ${this.renderDataNotices(feed)}
       ${this.renderFilters(feed)}
       <p class="count" part="status" role="status">${t.eventCount(this.view === 'list' ? Math.min(events.length, this.listLimit) : this.inShownMonth(events).length)}</p>
       ${this.view === 'month' ? this.renderMonth(events) : this.renderList(events)}

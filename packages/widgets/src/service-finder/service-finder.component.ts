@@ -331,7 +331,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const result = this.results(feed);
     const visible = result.services.slice(0, this.shown);
     return html`
-      ${this.renderSkipped(feed)}
+      ${this.renderDataNotices(feed)}
       <div class="search" part="search">
         <label for="query">${t.searchLabel}</label>
         <input

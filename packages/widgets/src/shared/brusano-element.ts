@@ -1,13 +1,13 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedFormatError, FeedTimeoutError, regionalHelpdesk, type Feed, type Language } from '@brusano/sdk';
-import { forgetFeed, loadFeed } from './feed-store.js';
+import { forgetFeed, lastGoodFeed, loadFeed } from './feed-store.js';
 import { strings, type Strings } from './i18n.js';
 import { helpdeskContacts, text } from './templates.js';
 
 export type FeedState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'ready'; feed: Feed }
+  | { status: 'ready'; feed: Feed; /** Set when this is the last good copy, shown because loading failed. */ failed?: unknown }
   | { status: 'error'; message: keyof Pick<Strings, 'feedMissing' | 'feedError' | 'feedTimeout' | 'feedFormat'>; error?: unknown };
 
 /** What `brusano-error` events carry. */
@@ -16,6 +16,8 @@ export interface BrusanoErrorDetail {
   type: 'feed' | 'records';
   message: string;
   error?: unknown;
+  /** For `feed`: the date of the last good data still shown, when there is some. */
+  stale?: Date;
   /** For `records`: how many records were skipped, and every problem found in them. */
   count?: number;
   problems?: Feed['problems'];
@@ -123,8 +125,10 @@ export abstract class BrusanoElement extends LitElement {
     } catch (error) {
       if (this.feed?.trim() !== url) return;
       const message = error instanceof FeedTimeoutError ? 'feedTimeout' : error instanceof FeedFormatError ? 'feedFormat' : 'feedError';
-      this.feedState = { status: 'error', message, error };
-      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: strings('en')[message], error });
+      const previous = lastGoodFeed(url);
+      // A failed refresh keeps the last good data on screen, with its date, rather than nothing.
+      this.feedState = previous ? { status: 'ready', feed: previous, failed: error } : { status: 'error', message, error };
+      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: strings('en')[message], error, ...(previous ? { stale: previous.loadedAt } : {}) });
     }
   }
 
@@ -147,10 +151,18 @@ export abstract class BrusanoElement extends LitElement {
     return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }));
   }
 
-  /** A notice of the records left out, if any. */
-  protected renderSkipped(feed: Feed): TemplateResult | typeof nothing {
+  /** Notices of what is not as it should be in the data shown: older than asked for, or records left out. */
+  protected renderDataNotices(feed: Feed): TemplateResult {
     const skipped = skippedRecords(feed);
-    return skipped ? html`<p class="notice" part="notice">${this.t.partialData(skipped)}</p>` : nothing;
+    const stale = this.feedState.status === 'ready' && this.feedState.failed !== undefined;
+    const date = new Intl.DateTimeFormat(this.uiLang === 'nl' ? 'nl-BE' : this.uiLang === 'en' ? 'en-GB' : 'fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+    return html`${stale
+        ? html`<div class="notice" part="notice" role="alert">
+            <p>${this.t.staleData(date.format(feed.loadedAt))}</p>
+            <button part="button" class="secondary" @click=${() => this.loadData(true)}>${this.t.retry}</button>
+          </div>`
+        : nothing}
+      ${skipped ? html`<p class="notice" part="notice">${this.t.partialData(skipped)}</p>` : nothing}`;
   }
 
   /**

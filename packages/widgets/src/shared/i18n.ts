@@ -13,6 +13,7 @@ const fr = {
   partialData: (count: number) =>
     count === 1 ? '1 fiche contenait une erreur et n’est pas affichée.' : `${count} fiches contenaient une erreur et ne sont pas affichées.`,
   helpInstead: 'Pour trouver de l’aide maintenant, contactez :',
+  staleData: (date: string) => `La mise à jour n’a pas pu être chargée : ces informations datent du ${date}.`,
   // service finder
   finderTitle: 'Trouver un service social ou de santé',
   searchLabel: 'Rechercher (nom, thème, commune)',
@@ -159,6 +160,7 @@ const nl: Strings = {
   partialData: (count: number) =>
     count === 1 ? '1 fiche bevatte een fout en wordt niet getoond.' : `${count} fiches bevatten een fout en worden niet getoond.`,
   helpInstead: 'Om nu hulp te vinden, neem contact op met:',
+  staleData: (date: string) => `De update kon niet worden geladen: deze informatie dateert van ${date}.`,
   finderTitle: 'Een welzijns- of gezondheidsdienst vinden',
   searchLabel: 'Zoeken (naam, thema, gemeente)',
   searchPlaceholder: 'Bv.: huisvesting, wijkgezondheidscentrum, OCMW',
@@ -300,6 +302,7 @@ const en: Strings = {
   partialData: (count: number) =>
     count === 1 ? '1 record had an error and is not shown.' : `${count} records had an error and are not shown.`,
   helpInstead: 'To find help now, contact:',
+  staleData: (date: string) => `The update could not be loaded: this information dates from ${date}.`,
   finderTitle: 'Find a social or health service',
   searchLabel: 'Search (name, topic, commune)',
   searchPlaceholder: 'E.g. housing, health centre, CPAS',

@@ -1,0 +1,77 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../index.js';
+import { CACHE_PREFIX } from './feed-store.js';
+import type { BrusanoServiceFinder } from '../service-finder/service-finder.component.js';
+import { $, $$, loaded } from '../../test-support/helpers.js';
+
+const requests = async (name: string) => Number(await (await fetch(`/test-feeds/requests/${name}`)).text());
+
+const MESSAGES = {
+  feedError: { fr: 'Les informations n’ont pas pu être chargées', nl: 'De informatie kon niet worden geladen', en: 'The information could not be loaded' },
+  feedFormat: { fr: 'Les données reçues ne sont pas lisibles', nl: 'De ontvangen gegevens zijn niet leesbaar', en: 'The data received cannot be read' },
+} as const;
+
+describe('network faults (a fault-injecting server)', () => {
+  for (const [kind, message, lang, tries] of [
+    ['500', 'feedError', 'fr', 3],
+    ['404', 'feedError', 'nl', 1],
+    ['truncated', 'feedFormat', 'en', 1],
+    ['html', 'feedFormat', 'fr', 1],
+    ['reset', 'feedError', 'nl', 3],
+  ] as const) {
+    it(`${kind}: says so in ${lang}, offers to try again and the regional contact, after ${tries} request(s)`, async () => {
+      const errors: CustomEvent[] = [];
+      const element = await fixture<BrusanoServiceFinder>(
+        html`<brusano-service-finder lang=${lang} feed=${`/test-feeds/fault-${kind}/manifest.json`} @brusano-error=${(event: CustomEvent) => errors.push(event)}></brusano-service-finder>`,
+      );
+      await loaded(element);
+      expect($(element, '[role="alert"]')!.textContent).to.contain(MESSAGES[message][lang]);
+      expect($(element, '[role="alert"] button')).to.exist;
+      expect(element.shadowRoot!.querySelector('a[href="tel:+3228802980"]')).to.exist;
+      expect(errors[0]!.detail.type).to.equal('feed');
+      // Bounded retries: the SDK tries 3 times at most; on a reset connection the browser itself
+      // also tries again once or twice per attempt, so only the bound is fixed there.
+      if (kind === 'reset') expect(await requests(`fault-${kind}`)).to.be.within(tries, tries * 3);
+      else expect(await requests(`fault-${kind}`)).to.equal(tries);
+      await expect(element).to.be.accessible();
+    });
+  }
+
+  it('offline (nothing listens): the helpdesk card still answers from its reference data', async () => {
+    const card = await fixture(html`<brusano-helpdesk-card lang="en" feed="http://127.0.0.1:9/manifest.json" postal-code="1083"></brusano-helpdesk-card>`);
+    await loaded(card);
+    expect($(card, '.notice')!.textContent).to.contain('Offline');
+    expect($(card, 'a[href="tel:+3223186054"]')).to.exist;
+  });
+
+  it('keeps the last good feed on screen, with its date, when a refresh fails', async () => {
+    const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed="/test-feeds/flaky/manifest.json" page-size="3"></brusano-service-finder>`);
+    await loaded(element);
+    expect($$(element, '.card')).to.have.length(3);
+    await fetch('/test-feeds/flaky/break');
+    const errors: CustomEvent[] = [];
+    element.addEventListener('brusano-error', (event) => errors.push(event as CustomEvent));
+    await (element as unknown as { loadData(retry: boolean): Promise<void> }).loadData(true);
+    await element.updateComplete;
+    expect($$(element, '.card')).to.have.length(3);
+    expect($(element, '[role="alert"]')!.textContent).to.match(/La mise à jour n’a pas pu être chargée : ces informations datent du \d+ \w+ \d{4}/);
+    expect(errors[0]!.detail.stale).to.be.instanceOf(Date);
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows the copy from an earlier visit when the feed cannot be loaded now', async () => {
+    const url = new URL('/test-feeds/fault-500/manifest.json', document.baseURI).href;
+    const sample = await (await fetch('/examples/feed/services.json')).json();
+    localStorage.setItem(
+      CACHE_PREFIX + url,
+      JSON.stringify({ services: sample.slice(0, 2), bassins: [], communes: [], quartiers: [], helpdesks: [], actions: [], events: [], categories: [], sectors: [], problems: [], manifest: {}, url, loadedAt: '2026-11-20T09:30:00.000Z' }),
+    );
+    try {
+      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder lang="nl" feed="/test-feeds/fault-500/manifest.json"></brusano-service-finder>`);
+      await waitUntil(() => $$(element, '.card').length === 2, 'the earlier copy is shown', { timeout: 10_000 });
+      expect($(element, '[role="alert"]')!.textContent).to.contain('deze informatie dateert van 20 november 2026');
+    } finally {
+      localStorage.removeItem(CACHE_PREFIX + url);
+    }
+  });
+});
