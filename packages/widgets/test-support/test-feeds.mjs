@@ -5,7 +5,7 @@
 //   /test-feeds/slow/     the sample feed, answered after two seconds
 //   /test-feeds/calendars/ the sample feed, with subscribable calendars named in its manifest
 //   /test-feeds/corpus/   the hostile corpus of hostile-corpus.mjs in place of the services
-//   /test-feeds/fault-<kind>/  every request fails: 500, 404, truncated (JSON cut short), html, reset
+//   /test-feeds/fault-<kind>/  every request fails: 500, 404, truncated (JSON cut short), html, reset, stall (10 s, then 503)
 //   /test-feeds/flaky/    the sample feed until /test-feeds/flaky/break is asked for, then 500s
 //   /test-feeds/requests/<name>  how many requests /test-feeds/<name>/ has had
 import { readFileSync } from 'node:fs';
@@ -59,6 +59,10 @@ async function fault(context, kind) {
     case 'html':
       context.type = 'text/html';
       context.body = '<!doctype html><title>Maintenance</title><p>Back soon</p>';
+      return;
+    case 'stall':
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      context.status = 503;
       return;
     case 'reset':
       context.req.socket.destroy();

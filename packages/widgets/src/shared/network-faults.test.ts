@@ -37,6 +37,31 @@ describe('network faults (a fault-injecting server)', () => {
     });
   }
 
+  it('a 10 s stall: gives up after the timeout and its retries, says the server does not answer', async function () {
+    this.timeout(90_000);
+    const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder lang="en" feed="/test-feeds/fault-stall/manifest.json"></brusano-service-finder>`);
+    expect($(element, '.notice[role="status"]')!.textContent).to.equal('Loading…');
+    await waitUntil(() => (element as unknown as { feedState: { status: string } }).feedState.status === 'error', 'gave up', { timeout: 80_000, interval: 500 });
+    await element.updateComplete;
+    expect($(element, '[role="alert"]')!.textContent).to.contain('The server does not answer. Try again in a moment.');
+    expect(await requests('fault-stall')).to.be.within(1, 3);
+  });
+
+  it('never asks for the visitor’s position', async () => {
+    let asked = 0;
+    const original = navigator.geolocation.getCurrentPosition;
+    navigator.geolocation.getCurrentPosition = () => void asked++;
+    try {
+      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed="/examples/feed/manifest.json"></brusano-service-finder>`);
+      await loaded(element);
+      $$(element, '.card__toggle')[0]!.click();
+      await fixture(html`<brusano-helpdesk-card postal-code="1090"></brusano-helpdesk-card>`);
+      expect(asked).to.equal(0);
+    } finally {
+      navigator.geolocation.getCurrentPosition = original;
+    }
+  });
+
   it('offline (nothing listens): the helpdesk card still answers from its reference data', async () => {
     const card = await fixture(html`<brusano-helpdesk-card lang="en" feed="http://127.0.0.1:9/manifest.json" postal-code="1083"></brusano-helpdesk-card>`);
     await loaded(card);
