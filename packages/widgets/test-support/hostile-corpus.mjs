@@ -104,3 +104,35 @@ export function hostileServices(sample) {
   services.push(null, 42, 'a string', []);
   return { services, valid, invalid: services.length - valid };
 }
+
+/** Events made hostile the same way: every text field, every URL field. */
+export function hostileEvents(sample) {
+  const events = sample.map((original, index) => {
+    const vector = XSS_VECTORS[index % XSS_VECTORS.length];
+    const event = structuredClone(original);
+    event.id = `${original.id}-text`;
+    event.title = { fr: vector, nl: vector };
+    event.description = { fr: XSS_VECTORS[(index + 7) % XSS_VECTORS.length] };
+    event.place = { name: { fr: vector }, address: { street: { fr: vector }, postalCode: '1000', municipality: { fr: vector } } };
+    event.themes = [{ fr: vector }];
+    return event;
+  });
+  const valid = events.length;
+  BAD_URLS.forEach((url, index) => {
+    events.push({ ...structuredClone(sample[0]), id: `bad-online-${index}`, online: url });
+    events.push({ ...structuredClone(sample[1]), id: `bad-registration-${index}`, registration: url });
+  });
+  events.push({ ...structuredClone(sample[2]), id: 'megabyte-title', title: { fr: MEGABYTE, nl: 'x' } });
+  events.push({ ...structuredClone(sample[3]), id: 'wrong-start', start: 'demain' });
+  return { events, valid, invalid: events.length - valid };
+}
+
+/** Helpdesks made hostile: name, purpose and notes; a bad website makes a record invalid. */
+export function hostileHelpdesks(sample) {
+  const helpdesks = sample.map((original, index) => {
+    const vector = XSS_VECTORS[(index * 3) % XSS_VECTORS.length];
+    return { ...structuredClone(original), name: { fr: vector, nl: vector }, purpose: { fr: vector, nl: vector }, notes: [{ fr: vector }] };
+  });
+  helpdesks.push({ ...structuredClone(sample[0]), id: 'bad-site', websites: [{ url: 'javascript:window.__xss=1' }] });
+  return helpdesks;
+}

@@ -10,7 +10,7 @@
 //   /test-feeds/requests/<name>  how many requests /test-feeds/<name>/ has had
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { hostileServices } from './hostile-corpus.mjs';
+import { hostileEvents, hostileHelpdesks, hostileServices } from './hostile-corpus.mjs';
 
 const sample = (name) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/feed/${name}.json`, import.meta.url)), 'utf8'));
 
@@ -35,6 +35,8 @@ function feeds() {
 
   const corpus = structuredClone(base);
   corpus.services = hostileServices(base.services).services;
+  corpus.events = hostileEvents(base.events).events;
+  corpus.helpdesks = hostileHelpdesks(base.helpdesks);
 
   return { hostile, partial, calendars: base, corpus, flaky: base };
 }

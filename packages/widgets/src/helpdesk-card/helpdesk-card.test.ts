@@ -86,6 +86,15 @@ describe('<brusano-helpdesk-card>', () => {
     }
   });
 
+  it('with the hostile corpus: shows the helpdesk texts as text and runs nothing', async () => {
+    const element = await card(html`<brusano-helpdesk-card feed="/test-feeds/corpus/manifest.json" postal-code="1090"></brusano-helpdesk-card>`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect($(element, '.helpdesk h3')!.textContent).to.match(/<|&|\$|\{/);
+    expect(element.shadowRoot!.querySelector('img, script, iframe, svg, object, embed, form:not(.lookup), meta, base, link, style')).to.be.null;
+    expect((window as unknown as { __xss?: number }).__xss).to.be.undefined;
+    expect($(element, 'a[href="tel:+3223186054"]')).to.exist;
+  });
+
   for (const lang of ['fr', 'nl', 'en'] as const) {
     it(`is accessible in ${lang}, before and after a look-up`, async () => {
       const element = await card(html`<brusano-helpdesk-card lang=${lang} feed=${SAMPLE_FEED}></brusano-helpdesk-card>`);
