@@ -31,7 +31,10 @@ describe('the built widgets', () => {
   it('document their public attributes in custom-elements.json', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'packages', 'widgets', 'custom-elements.json'), 'utf8'));
     const elements = Object.fromEntries(
-      manifest.modules.flatMap((module: any) => module.declarations).map((declaration: any) => [declaration.tagName, declaration]),
+      manifest.modules
+        .flatMap((module: any) => module.declarations)
+        .filter((declaration: any) => declaration.tagName)
+        .map((declaration: any) => [declaration.tagName, declaration]),
     );
     const attributes = (tag: string) => elements[tag].attributes.map((attribute: any) => attribute.name).sort();
     expect(attributes('brusano-service-finder')).toEqual(['bassin', 'category', 'commune', 'feed', 'lang', 'page-size', 'query', 'sync-url']);

@@ -1,7 +1,7 @@
 // Writes custom-elements.json (attributes, events, parts, custom properties) from the JSDoc
 // header of each element class.
 export default {
-  globs: ['src/**/*.component.ts'],
+  globs: ['src/**/*.component.ts', 'src/shared/brusano-element.ts'],
   exclude: ['src/**/*.test.ts'],
   outdir: '.',
   litelement: true,

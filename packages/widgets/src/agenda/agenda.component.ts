@@ -42,18 +42,7 @@ export interface EventSelectDetail {
  * @csspart empty - The message shown when there is no event.
  * @csspart notice - Loading, error and partial-data messages.
  *
- * @cssproperty --brusano-font-family - Font of the widget.
- * @cssproperty --brusano-color-text - Text colour.
- * @cssproperty --brusano-color-muted - Secondary text colour.
- * @cssproperty --brusano-color-surface - Background.
- * @cssproperty --brusano-color-surface-alt - Background of events.
- * @cssproperty --brusano-color-border - Borders.
- * @cssproperty --brusano-color-accent - Links and buttons.
- * @cssproperty --brusano-color-accent-contrast - Text on the accent colour.
- * @cssproperty --brusano-color-focus - Focus ring.
- * @cssproperty --brusano-color-closed - Cancelled and postponed labels.
- * @cssproperty --brusano-radius - Corner radius.
- * @cssproperty --brusano-spacing - Base spacing.
+ * The --brusano-* custom properties are listed on BrusanoElement (shared by the three widgets).
  */
 export class BrusanoAgenda extends BrusanoElement {
   static override styles = agendaStyles;

@@ -43,19 +43,7 @@ export interface AreaSelectDetail {
  * @csspart button - Buttons.
  * @csspart notice - Messages.
  *
- * @cssproperty --brusano-font-family - Font of the card.
- * @cssproperty --brusano-color-text - Text colour.
- * @cssproperty --brusano-color-muted - Secondary text colour.
- * @cssproperty --brusano-color-surface - Background.
- * @cssproperty --brusano-color-surface-alt - Background of a helpdesk block.
- * @cssproperty --brusano-color-border - Borders.
- * @cssproperty --brusano-color-accent - Links and buttons.
- * @cssproperty --brusano-color-accent-contrast - Text on the accent colour.
- * @cssproperty --brusano-color-focus - Focus ring.
- * @cssproperty --brusano-color-open - "Open" label.
- * @cssproperty --brusano-color-closed - "Closed" label.
- * @cssproperty --brusano-radius - Corner radius.
- * @cssproperty --brusano-spacing - Base spacing.
+ * The --brusano-* custom properties are listed on BrusanoElement (shared by the three widgets).
  */
 export class BrusanoHelpdeskCard extends BrusanoElement {
   static override styles = helpdeskCardStyles;

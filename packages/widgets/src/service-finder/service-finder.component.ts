@@ -118,20 +118,7 @@ export interface FilterChangeDetail {
  * @csspart empty - The message shown when nothing matches.
  * @csspart notice - Loading, error and partial-data messages.
  *
- * @cssproperty --brusano-font-family - Font of the widget.
- * @cssproperty --brusano-font-size - Base font size.
- * @cssproperty --brusano-color-text - Text colour.
- * @cssproperty --brusano-color-muted - Secondary text colour.
- * @cssproperty --brusano-color-surface - Background.
- * @cssproperty --brusano-color-surface-alt - Background of cards.
- * @cssproperty --brusano-color-border - Borders.
- * @cssproperty --brusano-color-accent - Links and buttons.
- * @cssproperty --brusano-color-accent-contrast - Text on the accent colour.
- * @cssproperty --brusano-color-focus - Focus ring.
- * @cssproperty --brusano-color-open - "Open" label.
- * @cssproperty --brusano-color-closed - "Closed" label.
- * @cssproperty --brusano-radius - Corner radius.
- * @cssproperty --brusano-spacing - Base spacing.
+ * The --brusano-* custom properties are listed on BrusanoElement (shared by the three widgets).
  */
 export class BrusanoServiceFinder extends BrusanoElement {
   static override styles = serviceFinderStyles;

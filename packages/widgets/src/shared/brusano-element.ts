@@ -49,6 +49,21 @@ function watchLanguageChanges(): void {
  * Base of the Brusano widgets: the `feed` and `lang` contract, loading through the SDK, and events.
  * The language is the element's own `lang`, else the nearest ancestor's, else `<html lang>`, else French,
  * and it follows later changes.
+ *
+ * @cssproperty --brusano-font-family - Font of the widget.
+ * @cssproperty --brusano-font-size - Base font size.
+ * @cssproperty --brusano-color-text - Text colour.
+ * @cssproperty --brusano-color-muted - Secondary text colour.
+ * @cssproperty --brusano-color-surface - Background.
+ * @cssproperty --brusano-color-surface-alt - Background of cards, events and helpdesk blocks.
+ * @cssproperty --brusano-color-border - Borders.
+ * @cssproperty --brusano-color-accent - Links and buttons.
+ * @cssproperty --brusano-color-accent-contrast - Text on the accent colour.
+ * @cssproperty --brusano-color-focus - Focus ring.
+ * @cssproperty --brusano-color-open - "Open" label.
+ * @cssproperty --brusano-color-closed - "Closed", "Cancelled" and "Postponed" labels.
+ * @cssproperty --brusano-radius - Corner radius.
+ * @cssproperty --brusano-spacing - Base spacing.
  */
 export abstract class BrusanoElement extends LitElement {
   static override properties: PropertyDeclarations = {
