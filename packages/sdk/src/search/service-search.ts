@@ -198,10 +198,11 @@ export function createServiceSearch({ services, categories = [], sectors = [], c
     },
     search(text, filters = {}, { at = new Date() } = {}) {
       const now = brusselsTime(at);
-      const key = JSON.stringify([queryGroups(text) ?? null, filters, now.date, now.minutes]);
+      const groups = queryGroups(text);
+      const key = JSON.stringify([groups ?? null, filters, now.date, now.minutes]);
       const remembered = recent.get(key) ?? (lastWithoutWords?.key === key ? lastWithoutWords.result : undefined);
       if (remembered) return remembered;
-      const scores = queryGroups(text) ? textIndex().search(text) : undefined;
+      const scores = groups ? textIndex().search(groups) : undefined;
       // Best score first; equal scores in name order, so the same query always ranks the same.
       let candidates = byName;
       if (scores) {

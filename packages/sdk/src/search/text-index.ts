@@ -159,10 +159,8 @@ export function createTextIndex(services: readonly Service[], categories: readon
   }
 
   return {
-    /** Matching service positions with their scores, or undefined for a query too short to narrow. */
-    search(text: string): Scores | undefined {
-      const groups = queryGroups(text);
-      if (!groups) return undefined;
+    /** Matching service positions with their scores, for the word groups of queryGroups(). */
+    search(groups: string[][][]): Scores {
       return intersect(groups.map((alternatives) => union(alternatives.map((words) => intersect(words.map(scoresOf))))));
     },
   };

@@ -19,7 +19,6 @@ export interface EventSelectDetail {
  * @summary The agenda of the bassins and the Region: upcoming meetings and activities, as a list or a month.
  *
  * @attr feed - URL of the feed's manifest.json.
- * @attr lang - fr, nl or en. Default: the nearest `lang` on the page, else French.
  * @attr bassin - Show only this bassin's events (and the Region's).
  * @attr types - Comma-separated event types: adc, cab, car, concertation, training, other.
  * @attr from - First day shown (YYYY-MM-DD). Default: today.
@@ -37,12 +36,10 @@ export interface EventSelectDetail {
  * @csspart event - One event.
  * @csspart event-title - The title of an event.
  * @csspart calendar - The month table.
- * @csspart link - Links.
- * @csspart button - Buttons.
  * @csspart empty - The message shown when there is no event.
- * @csspart notice - Loading, error and partial-data messages.
  *
- * The --brusano-* custom properties are listed on BrusanoElement (shared by the three widgets).
+ * The `lang` attribute, the `link`, `button` and `notice` parts and the --brusano-* custom properties
+ * are documented on BrusanoElement: the three widgets share them.
  */
 export class BrusanoAgenda extends BrusanoElement {
   static override styles = agendaStyles;

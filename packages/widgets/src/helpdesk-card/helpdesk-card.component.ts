@@ -26,7 +26,6 @@ export interface AreaSelectDetail {
  * It works offline from the reference data the SDK carries, and uses the feed's data once loaded.
  *
  * @attr feed - URL of the feed's manifest.json (optional: without it the card uses its own reference data).
- * @attr lang - fr, nl or en. Default: the nearest `lang` on the page, else French.
  * @attr bassin - Show this bassin's helpdesk: nord, nord-est, centre-ouest, sud, sud-est.
  * @attr commune - A commune (name in FR or NL, or NIS code) to find the helpdesk for.
  * @attr postal-code - A postal code to find the helpdesk for.
@@ -39,11 +38,9 @@ export interface AreaSelectDetail {
  * @csspart choices - The list of areas to choose from.
  * @csspart helpdesk - One helpdesk.
  * @csspart status - Open/closed label.
- * @csspart link - Phone, e-mail and web links.
- * @csspart button - Buttons.
- * @csspart notice - Messages.
  *
- * The --brusano-* custom properties are listed on BrusanoElement (shared by the three widgets).
+ * The `lang` attribute, the `link`, `button` and `notice` parts and the --brusano-* custom properties
+ * are documented on BrusanoElement: the three widgets share them.
  */
 export class BrusanoHelpdeskCard extends BrusanoElement {
   static override styles = helpdeskCardStyles;

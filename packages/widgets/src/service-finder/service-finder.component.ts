@@ -94,7 +94,6 @@ export interface FilterChangeDetail {
  * @summary Search Brussels' social and health services: live results, filters, today's hours, print.
  *
  * @attr feed - URL of the feed's manifest.json.
- * @attr lang - fr, nl or en. Default: the nearest `lang` on the page, else French.
  * @attr bassin - Start filtered on a bassin: nord, nord-est, centre-ouest, sud, sud-est.
  * @attr commune - Start filtered on a commune: postal code, NIS code or name (FR or NL).
  * @attr category - Start filtered on a Bruxelles Social category id.
@@ -113,12 +112,10 @@ export interface FilterChangeDetail {
  * @csspart results - The list of results.
  * @csspart card - One service.
  * @csspart card-title - The name of a service.
- * @csspart link - Phone, e-mail and web links.
- * @csspart button - Buttons.
  * @csspart empty - The message shown when nothing matches.
- * @csspart notice - Loading, error and partial-data messages.
  *
- * The --brusano-* custom properties are listed on BrusanoElement (shared by the three widgets).
+ * The `lang` attribute, the `link`, `button` and `notice` parts and the --brusano-* custom properties
+ * are documented on BrusanoElement: the three widgets share them.
  */
 export class BrusanoServiceFinder extends BrusanoElement {
   static override styles = serviceFinderStyles;

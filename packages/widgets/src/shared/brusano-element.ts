@@ -50,6 +50,12 @@ function watchLanguageChanges(): void {
  * The language is the element's own `lang`, else the nearest ancestor's, else `<html lang>`, else French,
  * and it follows later changes.
  *
+ * @attr lang - fr, nl or en. Default: the nearest `lang` on the page, then `<html lang>`, else French; follows later changes.
+ *
+ * @csspart link - Phone (tel:), e-mail (mailto:) and web links.
+ * @csspart button - Buttons.
+ * @csspart notice - Loading, error, partial-data and out-of-date messages.
+ *
  * @cssproperty --brusano-font-family - Font of the widget.
  * @cssproperty --brusano-font-size - Base font size.
  * @cssproperty --brusano-color-text - Text colour.
