@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', reference: 'src/reference.ts' },
+  // One entry per separable job, so a page that needs one loads only that one (see src/index.ts).
+  entry: Object.fromEntries(['index', 'reference', 'client', 'reader', 'territory', 'search', 'hours', 'calendar', 'contact', 'text'].map((name) => [name, `src/${name}.ts`])),
   format: ['esm'],
   target: 'es2022',
   platform: 'neutral',

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient } from '@brusano/sdk';
+import { countOpen, createClient, createServiceSearch, openFeed, type Service } from '@brusano/sdk';
 import { serveFeed } from '@brusano/feed';
 import { ROOT, SAMPLE_FEED } from '../../../test/support/paths.js';
 
@@ -49,7 +49,7 @@ describe('brusano-feed build', () => {
     const out = join(scratch(), 'feed');
     const { code, stdout } = await brusanoFeed('build', SAMPLE_FEED, out);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^✓ built .*: \d+ records in 9 datasets, 18 calendars, 84 files/);
+    expect(stdout).toMatch(/^✓ built .*: \d+ records in 9 datasets, 18 calendars, 162 files/);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.generatedAt).toBe(JSON.parse(readFileSync(join(SAMPLE_FEED, 'manifest.json'), 'utf8')).generatedAt);
     for (const [name, dataset] of Object.entries<{ url: string; count: number; sha256: string }>(manifest.datasets)) {
@@ -63,6 +63,38 @@ describe('brusano-feed build', () => {
     expect(manifest.calendars).toHaveLength(18);
     for (const calendar of manifest.calendars) new ICAL.Component(ICAL.parse(readFileSync(join(out, calendar.url), 'utf8')));
     expect((await brusanoFeed('validate', out)).code).toBe(0);
+  });
+
+  it('writes what the browser reads first: a first page per territory, and every service in compact form', async () => {
+    const out = join(scratch(), 'feed');
+    await brusanoFeed('build', SAMPLE_FEED, out);
+    const server = await serveFeed(out);
+    closers.push(server.close);
+    const source = JSON.parse(readFileSync(join(SAMPLE_FEED, 'services.json'), 'utf8')) as Service[];
+    const { categories, sectors } = await createClient({ feedUrl: server.url }).load();
+    const reader = openFeed(server.url);
+    const { manifest } = await reader.manifest();
+    expect(manifest.browser!.firstPages.territories).toHaveLength(1 + 5 + 19);
+    expect(manifest.browser!.services.count).toBe(source.length);
+
+    // The compact services read back as the very same records, in their order.
+    const read: Service[] = [];
+    await reader.services((batch) => read.push(...batch.services));
+    expect(read).toEqual(source);
+
+    // Each first page is what the finder's own search gives for that territory, without words.
+    const search = createServiceSearch({ services: source, categories, sectors });
+    for (const [territory, filters] of [['region', {}], ['bassin-nord', { bassins: ['nord'] }], ['commune-21015', { communes: ['21015'] }]] as const) {
+      const page = (await reader.firstPage(territory))!;
+      const { services, facets } = search.search('', filters);
+      expect(page.total, territory).toBe(services.length);
+      expect(page.services.map((service) => service.id), territory).toEqual(services.slice(0, 20).map((service) => service.id));
+      const { openNow, ...counts } = facets;
+      expect(page.facets, territory).toEqual(counts);
+      expect(countOpen(page.hours, new Date('2026-12-01T09:30:00Z')), territory).toBe(search.search('', { ...filters, openNow: true }, { at: new Date('2026-12-01T09:30:00Z') }).services.length);
+      expect(page.problems, territory).toEqual([]);
+    }
+    expect(await reader.firstPage('commune-99999')).toBeUndefined();
   });
 
   it('gives byte-identical output for the same input', async () => {

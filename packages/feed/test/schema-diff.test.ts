@@ -87,7 +87,7 @@ describe('brusano-feed schema-docs', () => {
     for (const lang of ['en', 'fr'] as const) {
       const { markdown, missing } = await schemaReference(SCHEMAS, lang);
       expect(missing, 'descriptions without French (add them to schemas/descriptions.fr.json)').toEqual([]);
-      expect(readFileSync(join(SCHEMAS, `REFERENCE.${lang}.md`), 'utf8'), `run ./run docs to regenerate REFERENCE.${lang}.md`).toBe(markdown);
+      expect(readFileSync(join(SCHEMAS, `REFERENCE.${lang}.md`), 'utf8'), `run ./run schema-docs to regenerate REFERENCE.${lang}.md`).toBe(markdown);
     }
   });
 

@@ -4,4 +4,4 @@
  * and the 9 priority actions. The copy here omits sources; the JSON files in
  * `@brusano/sdk/reference/*.json` keep them.
  */
-export { actions, bassins, communes, helpdesks, quartiers } from './generated/reference.js';
+export { actions, bassins, communes, helpdesks, quartiers, regionalContact } from './generated/reference.js';

@@ -15,11 +15,12 @@ export function $$(element: Element, selector: string): HTMLElement[] {
   return [...shadow(element).querySelectorAll<HTMLElement>(selector)];
 }
 
-/** Waits until the widget has loaded its feed (or failed to). */
+/** Waits until the widget has loaded its feed (or failed to), and a finder every service of it. */
 export async function loaded(element: Element): Promise<void> {
-  const state = () => (element as unknown as { feedState: { status: string } }).feedState.status;
-  await waitUntil(() => state() !== 'loading', 'the widget did not finish loading', { timeout: 10_000 });
-  await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  const widget = element as unknown as { feedState: { status: string }; directory?: { complete: boolean }; updateComplete: Promise<unknown> };
+  const done = () => widget.feedState.status !== 'loading' && (widget.feedState.status !== 'ready' || widget.directory === undefined || widget.directory.complete);
+  await waitUntil(done, 'the widget did not finish loading', { timeout: 10_000 });
+  await widget.updateComplete;
 }
 
 /** Captures files the widget offers for download. */

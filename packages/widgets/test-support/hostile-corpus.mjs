@@ -60,7 +60,10 @@ const BAD_URLS = ['javascript:window.__xss=1', 'JAVASCRIPT:window.__xss=1', ' ja
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 const RTL = 'Service \u202Eelbisivni\u202C \u200B\u200D\u2060 (RTL + zero width)';
 
-/** Sample services made hostile, and how many of them a correct validator must keep. */
+/**
+ * Sample services made hostile, and what a correct guard does with them: how many it shows as
+ * they are, how many it shows without the field that does not fit, and how many it leaves out.
+ */
 export function hostileServices(sample) {
   const services = [];
   sample.forEach((original, index) => {
@@ -88,11 +91,13 @@ export function hostileServices(sample) {
   services.push({ ...structuredClone(sample[2]), id: 'many-phones', phones: Array.from({ length: 2000 }, (_, n) => ({ number: `+32 2 000 0${1 + Math.floor(n / 1000) % 9} ${String(n % 100).padStart(2, '0')}` })) });
   services.push({ ...structuredClone(sample[3]), id: 'dangling-reference', areaServed: { communes: ['21099'] }, categoryIds: [999999] });
   const valid = services.length;
-  // Invalid records: each must be skipped and counted, none may break the others.
+  // A bad optional field: the record is shown without it, and counted.
   BAD_URLS.forEach((url, index) => {
     services.push({ ...structuredClone(sample[4]), id: `bad-website-${index}`, websites: [{ url }] });
     services.push({ ...structuredClone(sample[5]), id: `bad-report-${index}`, reportError: { url } });
   });
+  const dropped = services.length - valid;
+  // A bad id, name or shape: the record is left out, and counted; none may break the others.
   services.push({ ...structuredClone(sample[6]), id: 'megabyte-name', name: { fr: MEGABYTE } });
   services.push({ ...structuredClone(sample[7]), id: 'wrong-types', categoryIds: 'logement', phones: { number: 1 } });
   const missing = structuredClone(sample[8]);
@@ -102,7 +107,7 @@ export function hostileServices(sample) {
   services.push({ ...structuredClone(sample[9]), id: `${sample[0].id}-text` }); // a repeated id
   services.push(JSON.parse(`{"id":"proto-key","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`));
   services.push(null, 42, 'a string', []);
-  return { services, valid, invalid: services.length - valid };
+  return { services, valid, dropped, skipped: services.length - valid - dropped };
 }
 
 /** Events made hostile the same way: every text field, every URL field. */
@@ -122,12 +127,13 @@ export function hostileEvents(sample) {
     events.push({ ...structuredClone(sample[0]), id: `bad-online-${index}`, online: url });
     events.push({ ...structuredClone(sample[1]), id: `bad-registration-${index}`, registration: url });
   });
+  const dropped = events.length - valid;
   events.push({ ...structuredClone(sample[2]), id: 'megabyte-title', title: { fr: MEGABYTE, nl: 'x' } });
   events.push({ ...structuredClone(sample[3]), id: 'wrong-start', start: 'demain' });
-  return { events, valid, invalid: events.length - valid };
+  return { events, valid, dropped, skipped: events.length - valid - dropped };
 }
 
-/** Helpdesks made hostile: name, purpose and notes; a bad website makes a record invalid. */
+/** Helpdesks made hostile: name, purpose and notes; one with a bad website, shown without it. */
 export function hostileHelpdesks(sample) {
   const helpdesks = sample.map((original, index) => {
     const vector = XSS_VECTORS[(index * 3) % XSS_VECTORS.length];

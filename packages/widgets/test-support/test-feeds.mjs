@@ -6,7 +6,7 @@
 //   /test-feeds/calendars/ the sample feed, with subscribable calendars named in its manifest
 //   /test-feeds/corpus/   the hostile corpus of hostile-corpus.mjs in place of the services
 //   /test-feeds/fault-<kind>/  every request fails: 500, 404, truncated (JSON cut short), html, reset, stall (10 s, then 503)
-//   /test-feeds/flaky/    the sample feed until /test-feeds/flaky/break is asked for, then 500s
+//   /test-feeds/flaky-<name>/  the sample feed until /test-feeds/flaky-<name>/break is asked for, then 500s
 //   /test-feeds/requests/<name>  how many requests /test-feeds/<name>/ has had
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -38,11 +38,11 @@ function feeds() {
   corpus.events = hostileEvents(base.events).events;
   corpus.helpdesks = hostileHelpdesks(base.helpdesks);
 
-  return { hostile, partial, calendars: base, corpus, flaky: base };
+  return { hostile, partial, calendars: base, corpus };
 }
 
 const requestCounts = new Map();
-let flakyBroken = false;
+const brokenFlaky = new Set();
 
 async function fault(context, kind) {
   switch (kind) {
@@ -74,8 +74,9 @@ async function fault(context, kind) {
 }
 
 export async function testFeeds(context, next) {
-  if (context.path === '/test-feeds/flaky/break') {
-    flakyBroken = true;
+  const breaking = /^\/test-feeds\/(flaky-[a-z0-9-]+)\/break$/.exec(context.path);
+  if (breaking) {
+    brokenFlaky.add(breaking[1]);
     context.body = 'broken';
     return;
   }
@@ -90,7 +91,12 @@ export async function testFeeds(context, next) {
   const [, feedName, file] = match;
   requestCounts.set(feedName, (requestCounts.get(feedName) ?? 0) + 1);
   if (feedName.startsWith('fault-')) return fault(context, feedName.slice('fault-'.length));
-  if (feedName === 'flaky' && flakyBroken) return fault(context, '500');
+  if (feedName.startsWith('flaky-')) {
+    if (brokenFlaky.has(feedName)) return fault(context, '500');
+    context.type = 'application/json';
+    context.body = JSON.stringify(file === 'manifest' ? manifestOf(feedName) : sample(file));
+    return;
+  }
   if (feedName === 'slow') {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     context.type = 'application/json';

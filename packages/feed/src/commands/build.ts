@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { DATASET_NAMES, territoryCalendars } from '@brusano/sdk';
+import { writeBrowserFiles } from '../browser-files.js';
 import { checkFeedDirectory } from '../feed-directory.js';
 import { progress } from '../progress.js';
 import { formatProblem } from './validate.js';
@@ -10,8 +11,9 @@ import { formatProblem } from './validate.js';
 export const buildUsage = `Usage: brusano-feed build <source-folder> <out-folder>
 
 Builds a deployable static feed from a checked source feed: minified JSON, a manifest with each
-dataset's count and SHA-256, the subscribable calendars (calendars/<territory>.<lang>.ics), and a
-.gz and .br copy of every file. The same source gives byte-identical output: the generation time
+dataset's count and SHA-256, the subscribable calendars (calendars/<territory>.<lang>.ics), what
+the widgets read first (browser/: a first page per territory, every service in a compact form),
+and a .gz and .br copy of every file. The same source gives byte-identical output: the generation time
 is SOURCE_DATE_EPOCH when set, else the source manifest's generatedAt.
 A source with problems is not built (run brusano-feed validate for the list).
 Exit code: 0 built, 1 the source has problems, 2 usage error.`;
@@ -64,15 +66,26 @@ export async function buildFeed(source: string, out: string): Promise<BuildResul
     await writeCompressed(join(out, 'calendars', calendar.fileName), Buffer.from(calendar.ics));
     bar.tick(calendar.fileName);
   }
+  let browserFiles = 0;
+  const browser = await writeBrowserFiles(
+    { services: [], categories: [], sectors: [], communes: [], bassins: [], ...check.data },
+    async (path, bytes) => {
+      await mkdir(dirname(join(out, path)), { recursive: true });
+      await writeCompressed(join(out, path), bytes);
+      browserFiles++;
+      return sha256(bytes);
+    },
+  );
   bar.done();
   const manifest = {
     ...check.manifest,
     generatedAt,
     datasets,
     calendars: calendars.map(({ territory, lang, fileName }) => ({ territory, lang, url: `calendars/${fileName}` })),
+    browser,
   };
   await writeCompressed(join(out, 'manifest.json'), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
-  return { records, datasets: present.length, calendars: calendars.length, files: (present.length + calendars.length + 1) * 3 };
+  return { records, datasets: present.length, calendars: calendars.length, files: (present.length + calendars.length + browserFiles + 1) * 3 };
 }
 
 export async function buildCommand(args: string[], out: (line: string) => void): Promise<number> {

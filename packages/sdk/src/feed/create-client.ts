@@ -4,6 +4,8 @@ import { validateManifest } from '../generated/validators.js';
 import { DATASET_NAMES, validateDataset, type FeedData } from '../validation/datasets.js';
 import { problemsFromAjv, type Problem } from '../validation/problem.js';
 import { createFetchJson } from './fetch-json.js';
+import { resolveManifestUrl } from './manifest-url.js';
+import { checkSchemaVersion } from './parse-json.js';
 
 export interface ClientOptions {
   /** URL of the feed's manifest.json, or of the folder that holds it (ending with /). Relative URLs resolve against the page. */
@@ -36,18 +38,7 @@ export interface FeedClient {
   load(options?: { signal?: AbortSignal }): Promise<Feed>;
 }
 
-/** The manifest major version this SDK reads. */
-export const SCHEMA_MAJOR_VERSION = 1;
-
-function resolveManifestUrl(feedUrl: string | URL): string {
-  const base = (globalThis as { location?: { href: string } }).location?.href;
-  const url = new URL(String(feedUrl), base);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`feedUrl must be an http(s) URL, not ${url.protocol}`);
-  }
-  if (url.pathname.endsWith('/')) url.pathname += 'manifest.json';
-  return url.href;
-}
+export { SCHEMA_MAJOR_VERSION } from './manifest-url.js';
 
 /**
  * Creates a client for a Brusano feed.
@@ -63,13 +54,7 @@ export function createClient({ feedUrl, fetch, timeoutMs = 10_000, retries = 2 }
 
   async function loadManifest(signal?: AbortSignal): Promise<FeedManifest> {
     const document = await fetchJson(manifestUrl, signal);
-    const version = (document as { schemaVersion?: unknown } | null)?.schemaVersion;
-    if (typeof version === 'string' && !version.startsWith(`${SCHEMA_MAJOR_VERSION}.`)) {
-      throw new FeedFormatError(
-        `The feed follows schema version ${version}; this SDK reads version ${SCHEMA_MAJOR_VERSION}.x. Update @brusano/sdk.`,
-        manifestUrl,
-      );
-    }
+    checkSchemaVersion(document, manifestUrl);
     if (!validateManifest(document)) {
       const problems = problemsFromAjv(validateManifest.errors ?? [], { dataset: 'manifest' });
       throw new FeedFormatError(`The feed manifest at ${manifestUrl} is not valid.`, manifestUrl, problems);

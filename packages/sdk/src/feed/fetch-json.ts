@@ -1,5 +1,6 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
-import { FeedError, FeedFormatError, FeedHttpError, FeedNetworkError, FeedTimeoutError } from '../errors/index.js';
+import { FeedError, FeedHttpError, FeedNetworkError, FeedTimeoutError } from '../errors/index.js';
+import { parseJson } from './parse-json.js';
 
 export interface FetchJsonOptions {
   fetch?: typeof globalThis.fetch;
@@ -50,13 +51,7 @@ export function createFetchJson({ fetch, timeoutMs, retries }: FetchJsonOptions)
     } catch (error) {
       throw toFeedError(error, url, timeoutMs, signal);
     }
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      const start = text.trimStart().slice(0, 1);
-      const hint = start === '<' ? ' (it looks like HTML)' : text.length === 0 ? ' (it is empty)' : '';
-      throw new FeedFormatError(`${url} is not valid JSON${hint}.`, url, [], { cause: error });
-    }
+    return parseJson(text, url);
   };
 }
 

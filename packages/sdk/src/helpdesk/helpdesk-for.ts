@@ -1,4 +1,4 @@
-import * as embedded from '../generated/reference.js';
+import { bassins, communes, helpdesks, quartiers, regionalContact } from '../generated/reference.js';
 import type { Bassin, Helpdesk } from '../generated/types.js';
 import { resolveTerritory, type TerritoryAnswer, type TerritoryReference } from '../territory/resolve-territory.js';
 
@@ -27,15 +27,12 @@ export interface HelpdeskAnswer {
   useRegional: boolean;
 }
 
-const embeddedReference: HelpdeskReference = embedded;
+const embeddedReference: HelpdeskReference = { bassins, communes, quartiers, helpdesks };
 const REGION = 'region';
 
 /** The regional contact: the line to call when no bassin line is known or the place is unclear. */
-export function regionalHelpdesk(reference: Pick<HelpdeskReference, 'helpdesks'> = embeddedReference): Helpdesk {
-  return (
-    reference.helpdesks.find((helpdesk) => helpdesk.territory === REGION) ??
-    embeddedReference.helpdesks.find((helpdesk) => helpdesk.territory === REGION)!
-  );
+export function regionalHelpdesk(reference?: Pick<HelpdeskReference, 'helpdesks'>): Helpdesk {
+  return reference?.helpdesks.find((helpdesk) => helpdesk.territory === REGION) ?? regionalContact;
 }
 
 /** True when a helpdesk can be called or written to. */

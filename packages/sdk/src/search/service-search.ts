@@ -1,9 +1,10 @@
 import * as embedded from '../generated/reference.js';
-import type { Bassin, Commune, Service, TaxonomyTerm } from '../generated/types.js';
+import type { Bassin, Commune, OpeningHours, Service, TaxonomyTerm } from '../generated/types.js';
 import { brusselsTime } from '../hours/brussels-time.js';
 import { compileHours, type CompiledHours } from '../hours/compiled-hours.js';
 import { resolveTerritory } from '../territory/resolve-territory.js';
 import { normalizeText } from '../text/normalize.js';
+import { inSlices } from '../util/yield-to-page.js';
 import { createTextIndex, queryGroups } from './text-index.js';
 
 /** Filters of the service finder. Within a list, any value matches; across filters, all must. */
@@ -48,7 +49,14 @@ export interface ServiceSearchData {
 
 export interface ServiceSearch {
   search(text: string, filters?: ServiceFilters, options?: { at?: Date }): ServiceSearchResult;
-  /** Builds the full-text index now (it is otherwise built on the first search with words), e.g. when the page is idle. */
+  /**
+   * Adds services, for a feed that arrives in parts: each is indexed for words and facets, in
+   * slices that let the page answer between them. Searches see every service added so far.
+   */
+  add(services: readonly Service[], options?: { signal?: AbortSignal }): Promise<void>;
+  /** How many services the search holds. */
+  readonly size: number;
+  /** Indexes the words of every service now (otherwise done on the first search with words). */
   prepare(): void;
 }
 
@@ -139,11 +147,14 @@ function createServedAreas(communes: readonly Commune[], bassins: readonly Bassi
  * const finder = createServiceSearch(feed);
  * const { services, facets } = finder.search('maison medicale', { bassins: ['nord'], openNow: true });
  */
-export function createServiceSearch({ services, categories = [], sectors = [], communes = embedded.communes, bassins = embedded.bassins }: ServiceSearchData): ServiceSearch {
+export function createServiceSearch({ services = [], categories = [], sectors = [], communes = embedded.communes, bassins = embedded.bassins }: Partial<ServiceSearchData>): ServiceSearch {
   const servedAreas = createServedAreas(communes, bassins);
   const slots = new Slots();
   const compiledHours = new Map<string, CompiledHours>();
-  const entries: Entry[] = services.map((service) => {
+  const entries: Entry[] = [];
+  const nameKeys: string[] = [];
+
+  function entryOf(service: Service): Entry {
     const served = servedAreas(service);
     const hoursKey = JSON.stringify(service.hours ?? null);
     let hours = compiledHours.get(hoursKey);
@@ -172,20 +183,31 @@ export function createServiceSearch({ services, categories = [], sectors = [], c
         ((service.locations ?? []).some((location) => location.accessibility?.reducedMobility === 'full') ? FLAG_BITS.reducedMobility : 0),
       hours,
     };
-  });
+  }
 
-  // The full-text index is built on the first search with words (or by prepare()), so a finder
+  // Words are indexed on the first search with words (or by add() and prepare()), so a finder
   // can show its first results, which need no words, before the index exists.
-  let built: ReturnType<typeof createTextIndex> | undefined;
-  const textIndex = () => (built ??= createTextIndex(services, categories, sectors));
+  const textIndex = createTextIndex(categories, sectors);
+  let indexed = 0;
+  const indexWords = () => {
+    for (; indexed < entries.length; indexed++) textIndex.add(indexed, entries[indexed]!.service);
+  };
 
   // Without words, services come in name order (accents and case ignored), then feed order.
-  const byName = entries
-    .map((entry, id) => ({ id, key: normalizeText(texts(entry.service.name)) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id))
-    .map(({ id }) => id);
-  const nameRank = new Int32Array(entries.length);
-  byName.forEach((id, rank) => (nameRank[id] = rank));
+  let byName: number[] = [];
+  let nameRank = new Int32Array(0);
+  const sortByName = () => {
+    if (byName.length === entries.length) return;
+    byName = nameKeys.map((_, id) => id).sort((a, b) => (nameKeys[a]! < nameKeys[b]! ? -1 : nameKeys[a]! > nameKeys[b]! ? 1 : a - b));
+    nameRank = new Int32Array(entries.length);
+    byName.forEach((id, rank) => (nameRank[id] = rank));
+  };
+
+  const addOne = (service: Service) => {
+    entries.push(entryOf(service));
+    nameKeys.push(normalizeText(texts(service.name)));
+  };
+  services.forEach(addOne);
 
   // The last results, for the keystrokes that do not change the question (a 4th letter of an
   // unfinished word, backspace): same words, filters and minute give the same answer.
@@ -193,16 +215,33 @@ export function createServiceSearch({ services, categories = [], sectors = [], c
   let lastWithoutWords: { key: string; result: ServiceSearchResult } | undefined;
 
   return {
-    prepare() {
-      textIndex();
+    get size() {
+      return entries.length;
+    },
+    prepare: indexWords,
+    async add(more, { signal } = {}) {
+      recent.clear();
+      lastWithoutWords = undefined;
+      await inSlices(
+        more,
+        (service) => {
+          addOne(service);
+          indexWords();
+        },
+        signal,
+      );
+      recent.clear();
+      lastWithoutWords = undefined;
     },
     search(text, filters = {}, { at = new Date() } = {}) {
       const now = brusselsTime(at);
       const groups = queryGroups(text);
-      const key = JSON.stringify([groups ?? null, filters, now.date, now.minutes]);
+      const key = JSON.stringify([groups ?? null, filters, now.date, now.minutes, entries.length]);
       const remembered = recent.get(key) ?? (lastWithoutWords?.key === key ? lastWithoutWords.result : undefined);
       if (remembered) return remembered;
-      const scores = groups ? textIndex().search(groups) : undefined;
+      if (groups) indexWords();
+      sortByName();
+      const scores = groups ? textIndex.search(groups) : undefined;
       // Best score first; equal scores in name order, so the same query always ranks the same.
       let candidates = byName;
       if (scores) {
@@ -291,4 +330,16 @@ export function createServiceSearch({ services, categories = [], sectors = [], c
       return result;
     },
   };
+}
+
+/**
+ * How many services are open at a time, from a table of distinct opening hours and how many
+ * services have each (a first page carries one), in Brussels time.
+ *
+ * @example
+ * countOpen([[{ timeZone: 'Europe/Brussels', weekly: [...] }, 12], [null, 3]]) // 12 on a weekday morning
+ */
+export function countOpen(hours: readonly (readonly [OpeningHours | null, number])[], at = new Date()): number {
+  const now = brusselsTime(at);
+  return hours.reduce((sum, [pattern, count]) => sum + (pattern && compileHours(pattern).isOpen(now) ? count : 0), 0);
 }

@@ -1,6 +1,6 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Service, TaxonomyTerm } from '../generated/types.js';
 import { normalizeText } from '../text/normalize.js';
+import { InvertedIndex, type Scores } from './inverted-index.js';
 import { STOP_WORDS, SYNONYMS } from './synonyms.js';
 
 /** Words of at least 3 letters also match as the start of longer words; typos are allowed from 5 letters. */
@@ -14,9 +14,25 @@ const WEIGHTS = { name: 4, category: 2, description: 1, place: 1 };
 const FUZZY_WHEN_FEWER_THAN = 3;
 /** Words whose scores are kept between keystrokes ("aide", then "aide a", "aide al"…). */
 const WORD_CACHE_SIZE = 64;
+/** Raw words already normalised: a directory repeats the same words thousands of times. */
+const NORMALISED_CACHE_SIZE = 50_000;
 
+const normalised = new Map<string, readonly string[]>();
+
+/** The searchable words of a text: normal form, stop words left out. */
 export function tokens(text: string): string[] {
-  return normalizeText(text).split(' ').filter((token) => token && !STOP_WORDS.has(token));
+  const words: string[] = [];
+  for (const raw of text.split(/\s+/)) {
+    if (!raw) continue;
+    let found = normalised.get(raw);
+    if (!found) {
+      found = normalizeText(raw).split(' ').filter((token) => token && !STOP_WORDS.has(token));
+      if (normalised.size >= NORMALISED_CACHE_SIZE) normalised.clear();
+      normalised.set(raw, found);
+    }
+    for (const word of found) words.push(word);
+  }
+  return words;
 }
 
 const texts = (text: { fr?: string; nl?: string; en?: string } | undefined) => (text ? [text.fr, text.nl, text.en].filter(Boolean).join(' ') : '');
@@ -52,8 +68,6 @@ export function queryGroups(text: string): string[][][] | undefined {
   return groups;
 }
 
-type Scores = Map<number, number>;
-
 function intersect(sets: Scores[]): Scores {
   if (sets.length === 0) return new Map();
   if (sets.length === 1) return sets[0]!;
@@ -82,85 +96,66 @@ function union(sets: Scores[]): Scores {
   return result;
 }
 
+export interface TextIndex {
+  /** Indexes a service under its position in the search. */
+  add(position: number, service: Service): void;
+  /** Matching service positions with their scores, for the word groups of queryGroups(). */
+  search(groups: string[][][]): Scores;
+}
+
 /**
- * Full text over services, in two small indexes: the services' own words (name, description,
- * place) and the categories' titles and keywords in French and Dutch. A category that matches
- * brings its services, so "huisvesting" finds a service written only in French whose category is
+ * Full text over services, in two indexes: the services' own words (name, description, place)
+ * and the categories' titles and keywords in French and Dutch. A category that matches brings
+ * its services, so "huisvesting" finds a service written only in French whose category is
  * "Logement / Huisvesting", without copying every keyword into every service.
  */
-export function createTextIndex(services: readonly Service[], categories: readonly TaxonomyTerm[], sectors: readonly TaxonomyTerm[]) {
-  const options = {
-    tokenize: tokens,
-    processTerm: (term: string) => term || null,
-    searchOptions: {
-      prefix: (term: string) => term.length >= PREFIX_FROM,
-      maxFuzzy: 2,
-    },
-  };
-  const serviceIndex = new MiniSearch<{ id: number }>({
-    ...options,
-    fields: ['name', 'description', 'place'],
-    storeFields: [],
-    extractField: (document, field) => {
-      if (field === 'id') return String(document.id);
-      const service = services[document.id]!;
-      if (field === 'name') return [texts(service.name), ...(service.alternateNames ?? []).map(texts), texts(service.organization.name)].join(' ');
-      if (field === 'description') return texts(service.description);
-      return (service.locations ?? []).map((location) => texts(location.address.municipality)).join(' ');
-    },
-    searchOptions: { ...options.searchOptions, boost: { name: WEIGHTS.name, description: WEIGHTS.description, place: WEIGHTS.place } },
+export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: readonly TaxonomyTerm[]): TextIndex {
+  const serviceIndex = new InvertedIndex();
+  const termIndex = new InvertedIndex();
+  const termKeys = [...categories.map((term) => `c${term.id}`), ...sectors.map((term) => `s${term.id}`)];
+  [...categories, ...sectors].forEach((term, position) => {
+    const keywords = position < categories.length ? Object.values(term.keywords ?? {}).flat() : [];
+    termIndex.add(position, [[tokens([texts(term.title), ...keywords].join(' ')), 1]]);
   });
-  serviceIndex.addAll(services.map((_, id) => ({ id })));
-
-  // Categories and sectors, and the services filed under each.
-  const termText = [
-    ...categories.map((term) => ({ key: `c${term.id}`, text: [texts(term.title), ...Object.values(term.keywords ?? {}).flat()].join(' ') })),
-    ...sectors.map((term) => ({ key: `s${term.id}`, text: texts(term.title) })),
-  ];
   const servicesUnder = new Map<string, number[]>();
-  services.forEach((service, id) => {
-    for (const key of [...service.categoryIds.map((term) => `c${term}`), ...(service.sectorIds ?? []).map((term) => `s${term}`)]) {
-      const list = servicesUnder.get(key);
-      if (list) list.push(id);
-      else servicesUnder.set(key, [id]);
-    }
-  });
-  const termIndex = new MiniSearch<{ id: number }>({
-    ...options,
-    fields: ['text'],
-    storeFields: [],
-    extractField: (document, field) => (field === 'id' ? String(document.id) : termText[document.id]!.text),
-  });
-  termIndex.addAll(termText.map((_, id) => ({ id })).filter(({ id }) => servicesUnder.has(termText[id]!.key)));
+  const wordCache = new Map<string, Scores>();
 
   /** Services matching a word, with scores: the services' own text, plus the services of matching categories. */
-  function lookUp(word: string, fuzzy: number | false): Scores {
-    const scores: Scores = new Map();
-    // MiniSearch hands ids back as it read them from extractField: as text.
-    for (const hit of serviceIndex.search(word, { fuzzy }) as SearchResult[]) scores.set(Number(hit.id), (scores.get(Number(hit.id)) ?? 0) + hit.score);
-    for (const hit of termIndex.search(word, { fuzzy }) as SearchResult[]) {
-      for (const id of servicesUnder.get(termText[Number(hit.id)]!.key) ?? []) {
-        scores.set(id, (scores.get(id) ?? 0) + WEIGHTS.category * hit.score);
-      }
+  function lookUp(word: string, maxEdits: number): Scores {
+    const options = { prefix: word.length >= PREFIX_FROM, maxEdits };
+    const scores = serviceIndex.lookUp(word, options);
+    for (const [term, score] of termIndex.lookUp(word, options)) {
+      for (const id of servicesUnder.get(termKeys[term]!) ?? []) scores.set(id, (scores.get(id) ?? 0) + WEIGHTS.category * score);
     }
     return scores;
   }
 
-  const wordCache = new Map<string, Scores>();
   function scoresOf(word: string): Scores {
     const cached = wordCache.get(word);
     if (cached) return cached;
-    let scores = lookUp(word, false);
+    let scores = lookUp(word, 0);
     // A word that (almost) nothing contains as written is probably mistyped: allow a typo or two.
-    if (scores.size < FUZZY_WHEN_FEWER_THAN && word.length >= FUZZY_FROM) scores = lookUp(word, 0.2);
+    if (scores.size < FUZZY_WHEN_FEWER_THAN && word.length >= FUZZY_FROM) scores = lookUp(word, Math.min(2, Math.round(word.length * 0.2)));
     if (wordCache.size >= WORD_CACHE_SIZE) wordCache.delete(wordCache.keys().next().value!);
     wordCache.set(word, scores);
     return scores;
   }
 
   return {
-    /** Matching service positions with their scores, for the word groups of queryGroups(). */
-    search(groups: string[][][]): Scores {
+    add(position, service) {
+      serviceIndex.add(position, [
+        [tokens([texts(service.name), ...(service.alternateNames ?? []).map(texts), texts(service.organization.name)].join(' ')), WEIGHTS.name],
+        [tokens(texts(service.description)), WEIGHTS.description],
+        [tokens((service.locations ?? []).map((location) => texts(location.address.municipality)).join(' ')), WEIGHTS.place],
+      ]);
+      for (const key of [...service.categoryIds.map((term) => `c${term}`), ...(service.sectorIds ?? []).map((term) => `s${term}`)]) {
+        const list = servicesUnder.get(key);
+        if (list) list.push(position);
+        else servicesUnder.set(key, [position]);
+      }
+      wordCache.clear();
+    },
+    search(groups) {
       return intersect(groups.map((alternatives) => union(alternatives.map((words) => intersect(words.map(scoresOf))))));
     },
   };

@@ -1,4 +1,4 @@
-import * as embedded from '../generated/reference.js';
+import { bassins, communes, quartiers } from '../generated/reference.js';
 import type { Bassin, BilingualText, Commune, Quartier, SubArea } from '../generated/types.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -39,7 +39,7 @@ export interface TerritoryAnswer {
   message: BilingualText & { en: string };
 }
 
-const embeddedReference: TerritoryReference = embedded;
+const embeddedReference: TerritoryReference = { bassins, communes, quartiers };
 
 interface NameIndex {
   communes: Map<string, Commune>;

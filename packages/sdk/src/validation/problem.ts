@@ -12,6 +12,12 @@ export interface Problem {
   /** JSON pointer to the field inside the record; empty for the record as a whole. */
   pointer: string;
   message: string;
+  /**
+   * What became of the record: left out (`record-skipped`: its id, name or shape is wrong), or
+   * kept without the field (`field-dropped`: an optional field that does not fit). The strict
+   * checks of the tools (`validate`, `build`) report without saying.
+   */
+  outcome?: 'record-skipped' | 'field-dropped';
 }
 
 const DATE_TIME = 'must be a date and time with its UTC offset, like 2025-03-12T12:00:00+01:00';
@@ -31,6 +37,11 @@ const EXPECTED_FORMS: Record<string, string> = {
   'date-time': DATE_TIME,
   time: 'must be a time written HH:MM',
 };
+
+/** What a value of a shared definition or format (phoneNumber, httpUrl, date…) must look like. */
+export function expectedFormOf(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : EXPECTED_FORMS[name];
+}
 
 function expectedForm(error: AjvError): string | undefined {
   const { pattern, format } = error.params;

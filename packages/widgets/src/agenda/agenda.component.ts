@@ -1,6 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { brusselsTime, eventsToIcs, eventToIcs, eventToJsonLd, type Event, type Feed } from '@brusano/sdk';
+import type { Event, Feed } from '@brusano/sdk';
+import { eventsToIcs, eventToIcs, eventToJsonLd } from '@brusano/sdk/calendar';
+import { brusselsTime } from '@brusano/sdk/hours';
 import { BrusanoElement } from '../shared/brusano-element.js';
+import { withShared } from '../shared/i18n.js';
+import { agendaStrings } from './agenda.strings.js';
 import { brusselsDate, formatLongDate, formatMonth, formatTime, isDateOnly, weekdayNames } from '../shared/format.js';
 import { downloadText, safeWebUrl } from '../shared/links.js';
 import { text } from '../shared/templates.js';
@@ -13,6 +17,8 @@ const EVENT_TYPES = ['adc', 'cab', 'car', 'concertation', 'training', 'other'] a
 export interface EventSelectDetail {
   event: Event;
 }
+
+const texts = withShared(agendaStrings);
 
 /**
  * @tagname brusano-agenda
@@ -43,6 +49,7 @@ export interface EventSelectDetail {
  */
 export class BrusanoAgenda extends BrusanoElement {
   static override styles = agendaStyles;
+  protected static override datasets = ['events', 'bassins'] as const;
 
   static override properties = {
     bassin: { type: String },
@@ -77,6 +84,10 @@ export class BrusanoAgenda extends BrusanoElement {
     this.chosenType = '';
     this.showPast = false;
     this.month = `${brusselsTime(new Date()).date.slice(0, 7)}-01`;
+  }
+
+  protected override get t() {
+    return texts(this.uiLang);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,16 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  helpdeskFor,
-  helpdeskToVCard,
-  isReachable,
-  openingStatus,
-  regionalHelpdesk,
-  type Helpdesk,
-  type HelpdeskReference,
-  type TerritoryArea,
-} from '@brusano/sdk';
+import type { Helpdesk } from '@brusano/sdk';
+import { helpdeskToVCard } from '@brusano/sdk/contact';
+import { openingStatus } from '@brusano/sdk/hours';
 import * as embedded from '@brusano/sdk/reference';
+import { helpdeskFor, isReachable, regionalHelpdesk, type HelpdeskReference, type TerritoryArea } from '@brusano/sdk/territory';
 import { BrusanoElement } from '../shared/brusano-element.js';
+import { withShared } from '../shared/i18n.js';
+import { helpdeskCardStrings } from './helpdesk-card.strings.js';
 import { downloadText } from '../shared/links.js';
 import { helpdeskContacts, openingLine, text, websiteLinks } from '../shared/templates.js';
 import { helpdeskCardStyles } from './helpdesk-card.styles.js';
@@ -19,6 +15,8 @@ import { helpdeskCardStyles } from './helpdesk-card.styles.js';
 export interface AreaSelectDetail {
   area: TerritoryArea;
 }
+
+const texts = withShared(helpdeskCardStrings);
 
 /**
  * @tagname brusano-helpdesk-card
@@ -44,6 +42,7 @@ export interface AreaSelectDetail {
  */
 export class BrusanoHelpdeskCard extends BrusanoElement {
   static override styles = helpdeskCardStyles;
+  protected static override datasets = ['bassins', 'communes', 'quartiers', 'helpdesks'] as const;
 
   static override properties = {
     bassin: { type: String },
@@ -63,6 +62,10 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
   constructor() {
     super();
     this.place = '';
+  }
+
+  protected override get t() {
+    return texts(this.uiLang);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

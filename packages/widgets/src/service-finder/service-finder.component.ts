@@ -1,28 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  brusselsTime,
-  createServiceSearch,
-  helpdeskFor,
-  intervalsOn,
-  isReachable,
-  openingStatus,
-  regionalHelpdesk,
-  resolveTerritory,
-  weekdayOf,
-  WEEKDAYS,
-  type Feed,
-  type FacetCount,
-  type Service,
-  type ServiceFilters,
-  type ServiceSearch,
-  type ServiceSearchResult,
-} from '@brusano/sdk';
+import type { Feed, Service } from '@brusano/sdk';
+import { brusselsTime, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
+import { territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
+import { countOpen, createServiceSearch, type FacetCount, type ServiceFilters, type ServiceSearch, type ServiceSearchResult } from '@brusano/sdk/search';
+import { helpdeskFor, isReachable, regionalHelpdesk, resolveTerritory } from '@brusano/sdk/territory';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import { formatDate, weekdayNames } from '../shared/format.js';
-import { languageName } from '../shared/i18n.js';
+import { languageName, withShared } from '../shared/i18n.js';
 import { mailtoHref, safeWebUrl } from '../shared/links.js';
 import { emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
 import { serviceFinderStyles } from './service-finder.styles.js';
+import { finderStrings } from './service-finder.strings.js';
 
 /** The finder's state, as it is kept in the page URL with `sync-url`. */
 interface FinderState {
@@ -89,6 +77,26 @@ export interface FilterChangeDetail {
   filters: ServiceFilters;
 }
 
+/** How far the whole directory has arrived. */
+interface DirectoryProgress {
+  loaded: number;
+  total?: number;
+  complete: boolean;
+  /** Set when the rest of the directory could not be read. */
+  failed?: unknown;
+}
+
+/** What the finder shows: the full search, a built feed's first page, or a search over the services arrived so far. */
+interface View {
+  services: readonly Service[];
+  count: number;
+  facets: ServiceSearchResult['facets'];
+  /** True while the whole directory is not there yet and the answer comes from part of it. */
+  partial: boolean;
+}
+
+const texts = withShared(finderStrings);
+
 /**
  * @tagname brusano-service-finder
  * @summary Search Brussels' social and health services: live results, filters, today's hours, print.
@@ -119,6 +127,7 @@ export interface FilterChangeDetail {
  */
 export class BrusanoServiceFinder extends BrusanoElement {
   static override styles = serviceFinderStyles;
+  protected static override datasets = ['bassins', 'communes', 'helpdesks', 'categories', 'sectors'] as const;
 
   static override properties = {
     bassin: { type: String },
@@ -132,6 +141,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
     expanded: { state: true },
     announced: { state: true },
     filtersOpen: { state: true },
+    firstPage: { state: true },
+    directory: { state: true },
   };
 
   declare bassin: string | undefined;
@@ -147,7 +158,19 @@ export class BrusanoServiceFinder extends BrusanoElement {
   /** Filters start folded on a narrow widget (a phone), open on a wide one. */
   declare private filtersOpen: boolean | undefined;
 
+  /** The built feed's first page for the starting territory: undefined while asked, null when there is none. */
+  declare private firstPage: ReadFirstPage | null | undefined;
+  declare private directory: DirectoryProgress;
+
+  /** The search over every service that has arrived, and the feed it was made for. */
   private search?: { feed: Feed; index: ServiceSearch };
+  /** Batches read before the search could take them (it needs the categories and communes first). */
+  private waiting: ServiceBatch[] = [];
+  private adding = false;
+  private serviceProblems: Problem[] = [];
+  /** Counts readings, so the answers of a reading that was replaced (a retry, a new feed) are ignored. */
+  private reading = 0;
+  private readEnded = false;
   private announceTimer?: ReturnType<typeof setTimeout>;
   private focusIndexAfterRender?: number;
   private readonly onPopState = () => this.readUrl();
@@ -160,6 +183,11 @@ export class BrusanoServiceFinder extends BrusanoElement {
     this.shown = 10;
     this.expanded = new Set();
     this.announced = '';
+    this.directory = { loaded: 0, complete: false };
+  }
+
+  protected override get t() {
+    return texts(this.uiLang);
   }
 
   override connectedCallback(): void {
@@ -176,7 +204,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+    // The starting state first: the feed's reading asks for the first page of its territory.
     if (changed.has('bassin') || changed.has('commune') || changed.has('category') || changed.has('query')) {
       this.state = {
         ...this.state,
@@ -188,6 +216,98 @@ export class BrusanoServiceFinder extends BrusanoElement {
     }
     if (changed.has('pageSize')) this.shown = this.validPageSize;
     if (changed.has('syncUrl') && this.syncUrl) this.readUrl();
+    super.willUpdate(changed);
+    if ((changed as PropertyValues).has('feedState')) this.prepareSearch();
+  }
+
+  /** The first page that answers the current state exactly: a territory alone, no words, no other filter. */
+  private get firstPageKey(): string | undefined {
+    const { state } = this;
+    const others = (Object.keys(EMPTY_STATE) as (keyof FinderState)[]).some((part) => part !== 'bassin' && part !== 'commune' && state[part] !== EMPTY_STATE[part]);
+    return others ? undefined : territoryKey({ bassin: state.bassin || undefined, commune: state.commune || undefined });
+  }
+
+  protected override startReading(reader: FeedReader): void {
+    const reading = ++this.reading;
+    this.search = undefined;
+    this.waiting = [];
+    this.serviceProblems = [];
+    this.readEnded = false;
+    this.directory = { loaded: 0, complete: false };
+    const key = this.firstPageKey;
+    this.firstPage = key ? undefined : null;
+    if (key) {
+      reader.firstPage(key).then(
+        (page) => reading === this.reading && (this.firstPage = page ?? null),
+        () => reading === this.reading && (this.firstPage = null),
+      );
+    }
+    reader
+      .services((batch) => {
+        if (reading !== this.reading) return;
+        this.waiting.push(batch);
+        this.directory = { ...this.directory, ...(batch.total === undefined ? {} : { total: batch.total }) };
+        void this.addWaiting();
+      })
+      .then(
+        () => reading === this.reading && this.endReading(),
+        (error: unknown) => reading === this.reading && this.endReading(error),
+      );
+  }
+
+  private endReading(failed?: unknown): void {
+    this.readEnded = true;
+    if (failed !== undefined) this.directory = { ...this.directory, failed };
+    void this.addWaiting();
+  }
+
+  /** Once the feed's categories and communes are there, a search to put the services in. */
+  private prepareSearch(): void {
+    const feed = this.data;
+    if (!feed || this.search?.feed === feed) return;
+    this.search = { feed, index: createServiceSearch({ categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
+    if (this.feedData) {
+      // A feed the page loaded itself: every service is already there.
+      ++this.reading;
+      this.firstPage = null;
+      this.serviceProblems = [];
+      this.waiting = [{ services: feed.services, problems: [], loaded: feed.services.length, total: feed.services.length }];
+      this.readEnded = true;
+      this.directory = { loaded: 0, total: feed.services.length, complete: false };
+    }
+    void this.addWaiting();
+  }
+
+  /** Adds the waiting batches to the search, one after the other, in slices that keep the page responsive. */
+  private async addWaiting(): Promise<void> {
+    if (this.adding) return;
+    this.adding = true;
+    const reading = this.reading;
+    try {
+      while (this.search && this.waiting.length && reading === this.reading) {
+        const batch = this.waiting.shift()!;
+        await this.search.index.add(batch.services);
+        if (reading !== this.reading) return;
+        this.serviceProblems.push(...batch.problems);
+        this.directory = { ...this.directory, loaded: batch.loaded };
+      }
+    } finally {
+      this.adding = false;
+    }
+    if (reading === this.reading && this.readEnded && this.search && this.waiting.length === 0 && !this.directory.complete) {
+      this.directory = { ...this.directory, complete: true };
+      this.reportProblems(this.problems);
+      if (this.announced) this.scheduleAnnouncement();
+    }
+  }
+
+  protected override get problems(): readonly Problem[] {
+    return [...super.problems, ...this.serviceProblems];
+  }
+
+  /** Said once the whole directory is read, in one event for the datasets and the services. */
+  protected override reportProblems(problems: readonly Problem[]): void {
+    if (this.directory.complete) super.reportProblems(problems);
   }
 
   protected override updated(): void {
@@ -221,15 +341,24 @@ export class BrusanoServiceFinder extends BrusanoElement {
     };
   }
 
-  private results(feed: Feed): ServiceSearchResult {
-    if (this.search?.feed !== feed) {
-      const index = createServiceSearch(feed);
-      this.search = { feed, index };
-      // The first results need no full-text index: build it once the page is idle, before the first word typed.
-      const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
-      whenIdle(() => index.prepare());
+  /**
+   * What to show now: the full search once every service is there; before that, the built feed's
+   * first page when it answers the state exactly, else a search over the services arrived so far.
+   */
+  private view(): View | undefined {
+    const { search, directory, firstPage } = this;
+    if (search && directory.complete) {
+      const { services, facets } = search.index.search(this.state.query, this.filters);
+      return { services, count: services.length, facets, partial: Boolean(directory.failed) };
     }
-    return this.search.index.search(this.state.query, this.filters);
+    if (firstPage && this.firstPageKey === firstPage.territory) {
+      return { services: firstPage.services, count: firstPage.total, facets: { ...firstPage.facets, openNow: countOpen(firstPage.hours) }, partial: false };
+    }
+    if (search && search.index.size > 0) {
+      const { services, facets } = search.index.search(this.state.query, this.filters);
+      return { services, count: services.length, facets, partial: true };
+    }
+    return undefined;
   }
 
   // --- state changes ---------------------------------------------------------
@@ -246,8 +375,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
-      const feed = this.data;
-      if (feed) this.announced = this.t.resultCount(this.results(feed).services.length);
+      const view = this.view();
+      if (view) this.announced = view.partial ? this.t.resultCountPartial(view.count, this.directory.loaded) : this.t.resultCount(view.count);
     }, 600);
   }
 
@@ -309,10 +438,14 @@ export class BrusanoServiceFinder extends BrusanoElement {
   }
 
   private renderBody(): TemplateResult {
-    const { t, feedState } = this;
+    const { t, feedState, directory } = this;
     if (feedState.status !== 'ready') return this.renderFeedState()!;
     const feed = feedState.feed;
-    const result = this.results(feed);
+    const result = this.view();
+    const loading = directory.complete
+      ? nothing
+      : html`<p class="muted progress" data-loading-directory>${t.directoryLoading(directory.loaded, directory.total ?? this.firstPage?.total)}</p>`;
+    if (!result) return html`<p class="notice" part="notice" role="status">${t.loading}</p>${loading}`;
     const visible = result.services.slice(0, this.shown);
     return html`
       ${this.renderDataNotices(feed)}
@@ -330,23 +463,23 @@ export class BrusanoServiceFinder extends BrusanoElement {
       </div>
       ${this.renderFilters(feed, result)}
       <div class="toolbar no-print">
-        <p class="count" part="status">${t.resultCount(result.services.length)}</p>
+        <p class="count" part="status">${result.partial ? t.resultCountPartial(result.count, directory.loaded) : t.resultCount(result.count)}</p>
         <button part="button" class="secondary" @click=${() => window.print()}>${t.print}</button>
       </div>
+      ${loading}
+      ${directory.failed !== undefined ? html`<p class="notice" part="notice">${t.directoryFailed(directory.loaded)}</p>` : nothing}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
-      ${result.services.length === 0 ? this.renderEmpty(feed) : nothing}
+      ${result.count === 0 && !result.partial ? this.renderEmpty(feed) : nothing}
       <ul class="results" part="results">
-        ${visible.map((service) => this.renderCard(service, feed))}
+        ${visible.map((service) => this.renderCard(service))}
       </ul>
-      ${result.services.length > visible.length
-        ? html`<button part="button" class="more" @click=${this.showMore}>
-            ${t.showMore(Math.min(this.validPageSize, result.services.length - visible.length))}
-          </button>`
+      ${result.count > this.shown
+        ? html`<button part="button" class="more" @click=${this.showMore}>${t.showMore(Math.min(this.validPageSize, result.count - this.shown))}</button>`
         : nothing}
     `;
   }
 
-  private renderFilters(feed: Feed, result: ServiceSearchResult): TemplateResult {
+  private renderFilters(feed: Feed, result: View): TemplateResult {
     const { t, uiLang: lang, state } = this;
     const categoryName = new Map(feed.categories.map((term) => [String(term.id), term.title]));
     const sectorName = new Map(feed.sectors.map((term) => [String(term.id), term.title]));
@@ -419,7 +552,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     </div>`;
   }
 
-  private renderCard(service: Service, feed: Feed): TemplateResult {
+  private renderCard(service: Service): TemplateResult {
     const { t, uiLang: lang } = this;
     const open = this.expanded.has(service.id);
     const status = openingStatus(service.hours);

@@ -172,10 +172,10 @@ describe('<brusano-service-finder>', () => {
   });
 
   describe('with the hostile corpus: 50 XSS vectors in every text field, bad URLs, 1 MB strings, wrong types', () => {
-    it('runs nothing, opens no dialog, throws nothing, shows every valid record and counts the others', async () => {
+    it('runs nothing, opens no dialog, throws nothing, shows every record it can (without the fields that do not fit) and counts the others', async () => {
       const { hostileServices, XSS_VECTORS } = await import('../../test-support/hostile-corpus.mjs');
       const sample = (await (await fetch('/examples/feed/services.json')).json()) as unknown[];
-      const { valid, invalid } = hostileServices(sample) as { valid: number; invalid: number };
+      const { valid, dropped, skipped } = hostileServices(sample);
       expect(XSS_VECTORS).to.have.length(50);
       const dialogs: string[] = [];
       const errors: string[] = [];
@@ -193,12 +193,13 @@ describe('<brusano-service-finder>', () => {
         await loaded(element);
         await new Promise((resolve) => setTimeout(resolve, 200)); // let any injected handler fire
         const root = shadow(element);
-        expect($$(element, '.card')).to.have.length(valid);
-        const events = (await (await fetch('/examples/feed/events.json')).json()) as unknown[];
-        const { hostileEvents } = await import('../../test-support/hostile-corpus.mjs');
-        // The count covers every dataset: the services and events left out, and the helpdesk with a bad site.
-        expect(reported.map((event) => event.detail.count)).to.deep.equal([invalid + (hostileEvents(events) as { invalid: number }).invalid + 1]);
-        expect($(element, '.notice')!.textContent).to.contain(String(reported[0]!.detail.count));
+        expect($$(element, '.card')).to.have.length(valid + dropped);
+        // One event for what the finder reads (not the agenda's events): the services left out, and
+        // the services and the helpdesk (a bad site) shown without a field.
+        expect(reported.map((event) => [event.detail.count, event.detail.dropped])).to.deep.equal([[skipped, dropped + 1]]);
+        const notices = $$(element, '.notice').map((notice) => notice.textContent);
+        expect(notices).to.include(`${skipped} fiches contenaient une erreur et ne sont pas affichées.`);
+        expect(notices).to.include(`${dropped + 1} fiches sont affichées sans certains détails qui contenaient une erreur.`);
         expect(root.querySelector('img, script, iframe, svg, object, embed, form, meta, base, link, video, audio, marquee, isindex, x, style')).to.be.null;
         for (const link of root.querySelectorAll('a')) expect(link.getAttribute('href')).to.match(/^(https?:|tel:|mailto:)/);
         expect(cardNames(element)).to.include('<img src=x onerror=window.__xss=1>');
@@ -235,13 +236,23 @@ describe('<brusano-service-finder>', () => {
       expect($(element, '.card')!.textContent).to.contain('javascript:alert(1)');
     });
 
-    it('says how many records were skipped, and tells the page in an error event', async () => {
+    it('shows a record without the field that does not fit, says so, and tells the page in an error event', async () => {
       const errors: CustomEvent[] = [];
-      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder @brusano-error=${(event: CustomEvent) => errors.push(event)} feed="/test-feeds/partial/manifest.json"></brusano-service-finder>`);
+      const element = await fixture<BrusanoServiceFinder>(
+        html`<brusano-service-finder page-size="50" @brusano-error=${(event: CustomEvent) => errors.push(event)} feed="/test-feeds/partial/manifest.json"></brusano-service-finder>`,
+      );
       await loaded(element);
-      expect($(element, '.notice')!.textContent).to.equal('3 fiches contenaient une erreur et ne sont pas affichées.');
-      expect(errors[0]!.detail).to.include({ type: 'records', count: 3 });
-      expect($$(element, '.card')).to.have.length(10);
+      expect($(element, '.notice')!.textContent).to.equal('2 fiches sont affichées sans certains détails qui contenaient une erreur.');
+      expect(errors).to.have.length(1);
+      expect(errors[0]!.detail).to.include({ type: 'records', count: 0, dropped: 2 });
+      expect(errors[0]!.detail.problems.map((problem: { recordId: string; pointer: string }) => `${problem.recordId} ${problem.pointer}`)).to.deep.equal([
+        'sample-cpas-jette /phones/0/number',
+        'sample-maison-medicale-jette /websites/0/url',
+      ]);
+      const sample = (await (await fetch('/examples/feed/services.json')).json()) as unknown[];
+      expect($$(element, '.card')).to.have.length(sample.length);
+      const jette = $$(element, '.card').find((card) => card.textContent!.includes('CPAS — exemple Jette'))!;
+      expect(jette.querySelector('a[href^="tel:"]')).to.be.null;
       await expect(element).to.be.accessible();
     });
 

@@ -1,33 +1,47 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { FeedFormatError, FeedTimeoutError, regionalHelpdesk, type Feed, type Language } from '@brusano/sdk';
-import { forgetFeed, lastGoodFeed, loadFeed } from './feed-store.js';
-import { strings, type Strings } from './i18n.js';
+import { FeedFormatError, FeedTimeoutError, type DatasetName, type FeedReader, type Problem } from '@brusano/sdk/reader';
+import type { Feed } from '@brusano/sdk/client';
+import { regionalHelpdesk } from '@brusano/sdk/territory';
+import type { Language } from '@brusano/sdk/text';
+import { forgetFeed, readerFor } from './feed-store.js';
+import { strings, type SharedStrings } from './i18n.js';
 import { helpdeskContacts, text } from './templates.js';
 
 export type FeedState =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'ready'; feed: Feed; /** Set when this is the last good copy, shown because loading failed. */ failed?: unknown }
-  | { status: 'error'; message: keyof Pick<Strings, 'feedMissing' | 'feedError' | 'feedTimeout' | 'feedFormat'>; error?: unknown };
+  | { status: 'error'; message: keyof Pick<SharedStrings, 'feedMissing' | 'feedError' | 'feedTimeout' | 'feedFormat'>; error?: unknown };
 
 /** What `brusano-error` events carry. */
 export interface BrusanoErrorDetail {
-  /** `feed`: nothing could be loaded; `records`: some records were invalid and are not shown. */
+  /** `feed`: nothing could be loaded; `records`: some records were left out, or shown without a field that did not fit. */
   type: 'feed' | 'records';
   message: string;
   error?: unknown;
   /** For `feed`: the date of the last good data still shown, when there is some. */
   stale?: Date;
-  /** For `records`: how many records were skipped, and every problem found in them. */
+  /** For `records`: how many records were left out. */
   count?: number;
-  problems?: Feed['problems'];
+  /** For `records`: how many records are shown without one or more fields. */
+  dropped?: number;
+  /** For `records`: every problem found. */
+  problems?: Problem[];
 }
 
 const SUPPORTED: readonly Language[] = ['fr', 'nl', 'en'];
+const EMPTY_DATA = { bassins: [], communes: [], quartiers: [], helpdesks: [], actions: [], events: [], services: [], categories: [], sectors: [] };
 
-/** How many records were left out (a record can have several problems). */
-export function skippedRecords(feed: Feed): number {
-  return new Set(feed.problems.map((problem) => `${problem.dataset}#${problem.index ?? problem.recordId}`)).size;
+/** How many records were left out, and how many are shown without a field (a record can have several problems). */
+export function recordsWithProblems(problems: readonly Problem[]): { skipped: number; dropped: number } {
+  const skipped = new Set<string>();
+  const dropped = new Set<string>();
+  for (const problem of problems) {
+    const key = `${problem.dataset}#${problem.index ?? problem.recordId}`;
+    (problem.outcome === 'field-dropped' ? dropped : skipped).add(key);
+  }
+  for (const key of skipped) dropped.delete(key);
+  return { skipped: skipped.size, dropped: dropped.size };
 }
 
 function toLanguage(value: string | null): Language {
@@ -46,7 +60,8 @@ function watchLanguageChanges(): void {
 }
 
 /**
- * Base of the Brusano widgets: the `feed` and `lang` contract, loading through the SDK, and events.
+ * Base of the Brusano widgets: the `feed` and `lang` contract, reading through the SDK, and events.
+ * Each element reads only the datasets it shows (`static datasets`).
  * The language is the element's own `lang`, else the nearest ancestor's, else `<html lang>`, else French,
  * and it follows later changes.
  *
@@ -79,6 +94,9 @@ export abstract class BrusanoElement extends LitElement {
     feedState: { state: true },
   };
 
+  /** The datasets the element shows, read from the feed (the finder reads services on its own, as they arrive). */
+  protected static datasets: readonly DatasetName[] = [];
+
   /** URL of the feed's manifest.json (or of its folder). */
   declare feed: string | undefined;
   /** A feed the page already loaded with `@brusano/sdk`; when set, `feed` is not fetched. */
@@ -86,7 +104,8 @@ export abstract class BrusanoElement extends LitElement {
   /** The language the widget speaks now. */
   declare protected uiLang: Language;
   declare protected feedState: FeedState;
-  private reportedFeed: Feed | undefined;
+  /** Problems already reported in a `brusano-error` event, so none is reported twice. */
+  private reported = new Set<Problem>();
 
   constructor() {
     super();
@@ -94,7 +113,7 @@ export abstract class BrusanoElement extends LitElement {
     this.feedState = { status: 'idle' };
   }
 
-  protected get t(): Strings {
+  protected get t(): SharedStrings {
     return strings(this.uiLang);
   }
 
@@ -127,6 +146,9 @@ export abstract class BrusanoElement extends LitElement {
     if (changed.has('feed') || changed.has('feedData')) void this.loadData();
   }
 
+  /** Called as soon as the element knows its feed, before the manifest has arrived: a chance to ask for more at once. */
+  protected startReading(_reader: FeedReader): void {}
+
   /** Loads (or reloads) the data; the element re-renders as the state changes. */
   protected async loadData(retry = false): Promise<void> {
     if (this.feedData) {
@@ -140,31 +162,59 @@ export abstract class BrusanoElement extends LitElement {
     }
     if (retry) forgetFeed(url);
     this.feedState = { status: 'loading' };
+    const stillWanted = () => this.feed?.trim() === url && !this.feedData;
     try {
-      const feed = await loadFeed(url);
-      if (this.feed?.trim() === url && !this.feedData) this.setFeed(feed);
+      const reader = readerFor(url);
+      this.startReading(reader);
+      const snapshot = await reader.manifest();
+      const names = (this.constructor as typeof BrusanoElement).datasets;
+      const reads = await Promise.all(names.map((name) => reader.dataset(name)));
+      if (!stillWanted()) return;
+      const feed: Feed = {
+        ...EMPTY_DATA,
+        ...Object.fromEntries(names.map((name, index) => [name, reads[index]!.records])),
+        url: snapshot.manifestUrl,
+        manifest: snapshot.manifest,
+        problems: [...snapshot.problems, ...reads.flatMap((read) => read.problems)],
+        loadedAt: snapshot.storedAt ?? new Date(),
+      };
+      this.setFeed(feed, snapshot.storedAt ? snapshot.error : undefined);
     } catch (error) {
-      if (this.feed?.trim() !== url) return;
+      if (!stillWanted()) return;
       const message = error instanceof FeedTimeoutError ? 'feedTimeout' : error instanceof FeedFormatError ? 'feedFormat' : 'feedError';
-      const previous = lastGoodFeed(url);
-      // A failed refresh keeps the last good data on screen, with its date, rather than nothing.
-      this.feedState = previous ? { status: 'ready', feed: previous, failed: error } : { status: 'error', message, error };
-      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: strings('en')[message], error, ...(previous ? { stale: previous.loadedAt } : {}) });
+      this.feedState = { status: 'error', message, error };
+      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: strings('en')[message], error });
     }
   }
 
-  private setFeed(feed: Feed): void {
-    this.feedState = { status: 'ready', feed };
-    const skipped = skippedRecords(feed);
-    if (skipped > 0 && this.reportedFeed !== feed) {
-      this.reportedFeed = feed;
-      this.emit<BrusanoErrorDetail>('brusano-error', {
-        type: 'records',
-        message: strings('en').partialData(skipped),
-        count: skipped,
-        problems: feed.problems,
-      });
+  private setFeed(feed: Feed, failed?: unknown): void {
+    this.feedState = { status: 'ready', feed, ...(failed === undefined ? {} : { failed }) };
+    // A failed refresh keeps the last good data on screen, with its date, rather than nothing.
+    if (failed !== undefined) {
+      const message = failed instanceof FeedTimeoutError ? 'feedTimeout' : failed instanceof FeedFormatError ? 'feedFormat' : 'feedError';
+      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: strings('en')[message], error: failed, stale: feed.loadedAt });
     }
+    this.reportProblems(feed.problems);
+  }
+
+  /** Every problem this element met in its data (the finder adds its services' problems). */
+  protected get problems(): readonly Problem[] {
+    return this.data?.problems ?? [];
+  }
+
+  /** Says once, in one `brusano-error` event, which records were left out or shown without a field. */
+  protected reportProblems(problems: readonly Problem[]): void {
+    const fresh = problems.filter((problem) => !this.reported.has(problem));
+    if (fresh.length === 0) return;
+    fresh.forEach((problem) => this.reported.add(problem));
+    const { skipped, dropped } = recordsWithProblems(fresh);
+    this.emit<BrusanoErrorDetail>('brusano-error', {
+      type: 'records',
+      message: [skipped ? strings('en').partialData(skipped) : '', dropped ? strings('en').partialFields(dropped) : ''].filter(Boolean).join(' '),
+      count: skipped,
+      dropped,
+      problems: fresh,
+    });
   }
 
   /** Dispatches a bubbling, composed CustomEvent that the host page can listen to. */
@@ -174,7 +224,7 @@ export abstract class BrusanoElement extends LitElement {
 
   /** Notices of what is not as it should be in the data shown: older than asked for, or records left out. */
   protected renderDataNotices(feed: Feed): TemplateResult {
-    const skipped = skippedRecords(feed);
+    const { skipped, dropped } = recordsWithProblems(this.problems);
     const stale = this.feedState.status === 'ready' && this.feedState.failed !== undefined;
     const date = new Intl.DateTimeFormat(this.uiLang === 'nl' ? 'nl-BE' : this.uiLang === 'en' ? 'en-GB' : 'fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' });
     return html`${stale
@@ -183,7 +233,8 @@ export abstract class BrusanoElement extends LitElement {
             <button part="button" class="secondary" @click=${() => this.loadData(true)}>${this.t.retry}</button>
           </div>`
         : nothing}
-      ${skipped ? html`<p class="notice" part="notice">${this.t.partialData(skipped)}</p>` : nothing}`;
+      ${skipped ? html`<p class="notice" part="notice">${this.t.partialData(skipped)}</p>` : nothing}
+      ${dropped ? html`<p class="notice" part="notice">${this.t.partialFields(dropped)}</p>` : nothing}`;
   }
 
   /**

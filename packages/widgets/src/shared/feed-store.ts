@@ -1,56 +1,25 @@
-import { createClient, type Feed } from '@brusano/sdk';
+import { openFeed, type FeedReader } from '@brusano/sdk/reader';
 
-// One load per feed URL for the whole page: three widgets on the same feed share it.
-const loads = new Map<string, Promise<Feed>>();
-
-/** The only thing the widgets store in the browser: the last feed that loaded, to show when a later load fails. */
-export const CACHE_PREFIX = 'brusano-feed-cache:';
-const lastGood = new Map<string, Feed>();
+// One reader per feed URL for the whole page: three widgets on the same feed share every file.
+const readers = new Map<string, FeedReader>();
 
 function absolute(url: string): string {
   return new URL(url, document.baseURI).href;
 }
 
-function remember(key: string, feed: Feed): void {
-  lastGood.set(key, feed);
-  try {
-    localStorage.setItem(CACHE_PREFIX + key, JSON.stringify(feed));
-  } catch {
-    // Storage full, disabled or forbidden: the copy in memory still serves this page.
-  }
-}
-
-/** Loads a feed through the SDK, once per URL; a failed load is forgotten so it can be tried again. */
-export function loadFeed(url: string): Promise<Feed> {
+/**
+ * The page's reader of a feed, opened on first use. It keeps the last good copy of what it read
+ * in the Cache API (never in the page's localStorage) and falls back to it when the feed cannot
+ * be reached.
+ */
+export function readerFor(url: string): FeedReader {
   const key = absolute(url);
-  let load = loads.get(key);
-  if (!load) {
-    load = createClient({ feedUrl: key, timeoutMs: 10_000, retries: 2 }).load();
-    loads.set(key, load);
-    load.then(
-      (feed) => remember(key, feed),
-      () => loads.delete(key),
-    );
-  }
-  return load;
+  let reader = readers.get(key);
+  if (!reader) readers.set(key, (reader = openFeed(key, { timeoutMs: 10_000, retries: 2 })));
+  return reader;
 }
 
-/** The last feed that loaded from this URL (in this page, or an earlier visit), if any. */
-export function lastGoodFeed(url: string): Feed | undefined {
-  const key = absolute(url);
-  const inMemory = lastGood.get(key);
-  if (inMemory) return inMemory;
-  try {
-    const stored = localStorage.getItem(CACHE_PREFIX + key);
-    if (!stored) return undefined;
-    const feed = JSON.parse(stored) as Feed;
-    return feed && Array.isArray(feed.services) && Array.isArray(feed.problems) ? { ...feed, loadedAt: new Date(feed.loadedAt) } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Forgets a feed's load so the next one asks the server again (its last good copy stays). */
+/** Forgets a feed's reader so the next read asks the server again (its last good copy stays). */
 export function forgetFeed(url: string): void {
-  loads.delete(absolute(url));
+  readers.delete(absolute(url));
 }

@@ -1,4 +1,5 @@
-import { TIME_ZONE, type Language } from '@brusano/sdk';
+import { TIME_ZONE } from '@brusano/sdk/hours';
+import type { Language } from '@brusano/sdk/text';
 
 const LOCALES: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 const cache = new Map<string, Intl.DateTimeFormat>();

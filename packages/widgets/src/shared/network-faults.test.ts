@@ -1,10 +1,23 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../index.js';
-import { CACHE_PREFIX } from './feed-store.js';
+import { forgetFeed } from './feed-store.js';
 import type { BrusanoServiceFinder } from '../service-finder/service-finder.component.js';
 import { $, $$, loaded } from '../../test-support/helpers.js';
 
 const requests = async (name: string) => Number(await (await fetch(`/test-feeds/requests/${name}`)).text());
+
+/** Waits until the widgets' Cache API copy of a feed holds its services. */
+async function storedCopyOf(feed: string): Promise<void> {
+  const key = `https://brusano.invalid/last-good?feed=${encodeURIComponent(new URL(feed, document.baseURI).href)}`;
+  await waitUntil(
+    async () => {
+      const index = await (await (await caches.open('brusano-feeds-v1')).match(key))?.json();
+      return Boolean(index?.files.some((file: string) => file.endsWith('services.json')));
+    },
+    'the feed was stored',
+    { timeout: 10_000 },
+  );
+}
 
 const MESSAGES = {
   feedError: { fr: 'Les informations n’ont pas pu être chargées', nl: 'De informatie kon niet worden geladen', en: 'The information could not be loaded' },
@@ -70,33 +83,34 @@ describe('network faults (a fault-injecting server)', () => {
   });
 
   it('keeps the last good feed on screen, with its date, when a refresh fails', async () => {
-    const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed="/test-feeds/flaky/manifest.json" page-size="3"></brusano-service-finder>`);
+    const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed="/test-feeds/flaky-refresh/manifest.json" page-size="3"></brusano-service-finder>`);
     await loaded(element);
     expect($$(element, '.card')).to.have.length(3);
-    await fetch('/test-feeds/flaky/break');
+    await storedCopyOf('/test-feeds/flaky-refresh/manifest.json');
+    await fetch('/test-feeds/flaky-refresh/break');
     const errors: CustomEvent[] = [];
     element.addEventListener('brusano-error', (event) => errors.push(event as CustomEvent));
     await (element as unknown as { loadData(retry: boolean): Promise<void> }).loadData(true);
-    await element.updateComplete;
+    await loaded(element);
     expect($$(element, '.card')).to.have.length(3);
     expect($(element, '[role="alert"]')!.textContent).to.match(/La mise à jour n’a pas pu être chargée : ces informations datent du \d+ \w+ \d{4}/);
     expect(errors[0]!.detail.stale).to.be.instanceOf(Date);
     await expect(element).to.be.accessible();
   });
 
-  it('shows the copy from an earlier visit when the feed cannot be loaded now', async () => {
-    const url = new URL('/test-feeds/fault-500/manifest.json', document.baseURI).href;
-    const sample = await (await fetch('/examples/feed/services.json')).json();
-    localStorage.setItem(
-      CACHE_PREFIX + url,
-      JSON.stringify({ services: sample.slice(0, 2), bassins: [], communes: [], quartiers: [], helpdesks: [], actions: [], events: [], categories: [], sectors: [], problems: [], manifest: {}, url, loadedAt: '2026-11-20T09:30:00.000Z' }),
-    );
-    try {
-      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder lang="nl" feed="/test-feeds/fault-500/manifest.json"></brusano-service-finder>`);
-      await waitUntil(() => $$(element, '.card').length === 2, 'the earlier copy is shown', { timeout: 10_000 });
-      expect($(element, '[role="alert"]')!.textContent).to.contain('deze informatie dateert van 20 november 2026');
-    } finally {
-      localStorage.removeItem(CACHE_PREFIX + url);
-    }
+  it('shows the copy from an earlier visit when the feed cannot be loaded now, from the Cache API, not localStorage', async () => {
+    const feed = '/test-feeds/flaky-visit/manifest.json';
+    const first = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder lang="nl" feed=${feed} page-size="2"></brusano-service-finder>`);
+    await loaded(first);
+    await storedCopyOf(feed);
+    first.remove();
+    // Another visit: the page starts with no reader, and the feed now fails.
+    forgetFeed(feed);
+    await fetch('/test-feeds/flaky-visit/break');
+    const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder lang="nl" feed=${feed} page-size="2"></brusano-service-finder>`);
+    await loaded(element);
+    expect($$(element, '.card')).to.have.length(2);
+    expect($(element, '[role="alert"]')!.textContent).to.match(/deze informatie dateert van \d+ \w+ \d{4}/);
+    expect(localStorage.length).to.equal(0);
   });
 });

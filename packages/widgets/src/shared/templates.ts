@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { brusselsTime, localize, type Helpdesk, type Language, type LocalizedText, type OpeningStatus, type Phone, type EmailContact, type Website } from '@brusano/sdk';
-import type { Strings } from './i18n.js';
+import type { EmailContact, Helpdesk, LocalizedText, Phone, Website } from '@brusano/sdk';
+import { brusselsTime, type OpeningStatus } from '@brusano/sdk/hours';
+import { localize, type Language } from '@brusano/sdk/text';
+import type { SharedStrings } from './i18n.js';
 import { mailtoHref, safeWebUrl, telHref } from './links.js';
 
 /** A localized text, marked with its own language when it had to fall back to another one. */
@@ -38,7 +40,7 @@ export function websiteLinks(sites: readonly Website[] | undefined, lang: Langua
 }
 
 /** "Open · closes at 17:00", "Closed · opens tomorrow at 09:00", or the free-text hours. */
-export function openingLine(status: OpeningStatus, t: Strings, lang: Language): TemplateResult | typeof nothing {
+export function openingLine(status: OpeningStatus, t: SharedStrings, lang: Language): TemplateResult | typeof nothing {
   if (!status.known) return status.text ? html`<span class="hours-text">${text(status.text, lang)}</span>` : nothing;
   if (status.open) {
     const when = status.closesSoon ? t.closesSoon(status.closesAt!) : t.closesAt(status.closesAt!);
@@ -49,7 +51,7 @@ export function openingLine(status: OpeningStatus, t: Strings, lang: Language): 
   return html`<span class="status status--closed" part="status status-closed">${t.closed}</span>${next ? html` · ${t.opensAt(day, next.time)}` : nothing}`;
 }
 
-function dayWord(date: string, t: Strings, lang: Language): string {
+function dayWord(date: string, t: SharedStrings, lang: Language): string {
   if (date === brusselsTime(new Date()).date) return t.today;
   if (date === brusselsTime(new Date(Date.now() + 86_400_000)).date) return t.tomorrow;
   const locale = lang === 'nl' ? 'nl-BE' : lang === 'en' ? 'en-GB' : 'fr-BE';
@@ -57,7 +59,7 @@ function dayWord(date: string, t: Strings, lang: Language): string {
 }
 
 /** A helpdesk's ways in: phones, e-mails, websites. */
-export function helpdeskContacts(helpdesk: Helpdesk, t: Strings, lang: Language): TemplateResult {
+export function helpdeskContacts(helpdesk: Helpdesk, t: SharedStrings, lang: Language): TemplateResult {
   const phones = phoneLinks(helpdesk.phones, lang);
   const emails = emailLinks(helpdesk.emails, lang);
   const sites = websiteLinks(helpdesk.websites, lang);

@@ -1,0 +1,13 @@
+/** The finder's search: weighted full text across French and Dutch, facets that follow the query, "open now". */
+export {
+  createServiceSearch,
+  countOpen,
+  type ServiceFilters,
+  type ServiceSearch,
+  type ServiceSearchData,
+  type ServiceSearchResult,
+  type FacetCount,
+  type ListFacet,
+  type FlagFacet,
+} from './search/service-search.js';
+export { normalizeText } from './text/normalize.js';

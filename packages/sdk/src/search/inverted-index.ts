@@ -1,0 +1,134 @@
+/** BM25's saturation and length normalisation, as search engines commonly set them. */
+const K1 = 1.2;
+const B = 0.7;
+/** A word found as the start of a longer one, or with a typo, counts less than the word itself. */
+const PREFIX_WEIGHT = 0.375;
+const TYPO_WEIGHT = 0.45;
+
+export type Scores = Map<number, number>;
+
+export interface LookUpOptions {
+  /** Also match words that start with this one. */
+  prefix?: boolean;
+  /** Also match words this many letters away (insertions, deletions, substitutions). */
+  maxEdits?: number;
+}
+
+/** Levenshtein distance, or `limit + 1` as soon as it is sure to exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      if (value < best) best = value;
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * An inverted index of small documents made of weighted fields (a service's name counts more than
+ * its description): BM25 scores, words found as written, as the start of longer words, or with
+ * typos. Documents are numbered by the caller and can be added at any time, so an index can grow
+ * while a feed arrives; it holds only numbers per word and document.
+ *
+ * @example
+ * const index = new InvertedIndex();
+ * index.add(0, [[['maison', 'medicale'], 4], [['soins', 'generalistes'], 1]]);
+ * index.lookUp('medic', { prefix: true }) // Map { 0 => 0.4… }
+ */
+export class InvertedIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Per word: each document that has it and its weighted frequency there, side by side. */
+  private readonly postings: number[][] = [];
+  private readonly lengths: number[] = [];
+  private totalLength = 0;
+  private documents = 0;
+  /** Word ids in alphabetical order, for prefixes; rebuilt after words were added. */
+  private alphabetical: number[] | undefined;
+
+  /** How many documents the index holds. */
+  get size(): number {
+    return this.documents;
+  }
+
+  /** Indexes a document: its fields' words (already normalised), each field with its weight. */
+  add(document: number, fields: readonly (readonly [words: readonly string[], weight: number])[]): void {
+    const frequencies = new Map<number, number>();
+    let length = 0;
+    for (const [words, weight] of fields) {
+      for (const word of words) {
+        let id = this.termIds.get(word);
+        if (id === undefined) {
+          id = this.terms.push(word) - 1;
+          this.termIds.set(word, id);
+          this.postings.push([]);
+          this.alphabetical = undefined;
+        }
+        frequencies.set(id, (frequencies.get(id) ?? 0) + weight);
+        length += weight;
+      }
+    }
+    for (const [id, frequency] of frequencies) this.postings[id]!.push(document, frequency);
+    this.lengths[document] = length;
+    this.totalLength += length;
+    this.documents++;
+  }
+
+  /** The documents that have a word, each with its score. */
+  lookUp(word: string, { prefix = false, maxEdits = 0 }: LookUpOptions = {}): Scores {
+    const scores: Scores = new Map();
+    const exact = this.termIds.get(word);
+    if (exact !== undefined) this.score(exact, 1, scores);
+    if (prefix) {
+      for (const id of this.startingWith(word)) {
+        const term = this.terms[id]!;
+        if (term.length > word.length) this.score(id, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - word.length)), scores);
+      }
+    }
+    if (maxEdits > 0) {
+      this.terms.forEach((term, id) => {
+        if (id === exact || (prefix && term.startsWith(word))) return;
+        const distance = editDistance(word, term, maxEdits);
+        if (distance <= maxEdits) this.score(id, (TYPO_WEIGHT * term.length) / (term.length + distance), scores);
+      });
+    }
+    return scores;
+  }
+
+  /** Adds a word's BM25 scores, times a weight, to each of its documents. */
+  private score(id: number, weight: number, scores: Scores): void {
+    const list = this.postings[id]!;
+    const count = list.length / 2;
+    const idf = Math.log(1 + (this.documents - count + 0.5) / (count + 0.5));
+    const average = this.totalLength / Math.max(1, this.documents);
+    for (let at = 0; at < list.length; at += 2) {
+      const document = list[at]!;
+      const frequency = list[at + 1]!;
+      const normalised = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * this.lengths[document]!) / average));
+      scores.set(document, (scores.get(document) ?? 0) + weight * idf * normalised);
+    }
+  }
+
+  /** Ids of the words that start with a prefix, by binary search in alphabetical order. */
+  private startingWith(prefix: string): number[] {
+    const order = (this.alphabetical ??= this.terms.map((_, id) => id).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1)));
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.terms[order[middle]!]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let at = low; at < order.length && this.terms[order[at]!]!.startsWith(prefix); at++) found.push(order[at]!);
+    return found;
+  }
+}

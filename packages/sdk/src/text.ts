@@ -1,0 +1,3 @@
+/** Texts in French, Dutch and English: the one to show, and the normal form words are compared in. */
+export { localize, LANGUAGES, type Language } from './text/localize.js';
+export { normalizeText } from './text/normalize.js';
