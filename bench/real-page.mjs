@@ -167,11 +167,14 @@ async function visit(browser, url, profile, { finder = false, widget = true } = 
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const cdp = await page.createCDPSession();
-  await cdp.send('Network.enable');
+  // The network domain is on only for throttling, without DevTools keeping copies of the bodies:
+  // those copies cost the page long tasks that a visitor's browser never has.
+  await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
   if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
   await page.evaluateOnNewDocument(PROBE);
-  await page.goto(url, { waitUntil: widget ? 'domcontentloaded' : 'networkidle0', timeout: 120_000 });
+  await page.goto(url, { waitUntil: widget ? 'domcontentloaded' : 'load', timeout: 120_000 });
+  if (!widget) await new Promise((resolve) => setTimeout(resolve, 1000));
   if (widget) await page.waitForFunction('window.__bench.marks.firstResults', { timeout: 120_000, polling: 50 });
   const result = { firstResults: await page.evaluate(() => window.__bench.marks.firstResults ?? performance.now()) };
   const jsBefore = await page.evaluate((until) =>
@@ -220,8 +223,18 @@ function feedBytesPer1000(size) {
   const manifest = JSON.parse(readFileSync(join(feed, 'manifest.json'), 'utf8'));
   const brotli = (file) => statSync(join(feed, `${file}.br`)).size;
   const plain = brotli(manifest.datasets.services.url);
-  const compact = manifest.browser ? manifest.browser.services.parts.reduce((sum, part) => sum + brotli(part.url), 0) : undefined;
+  const compact = manifest.browser ? brotli(manifest.browser.services.url) : undefined;
   return { plain: (plain / size) * 1000, compact: compact === undefined ? undefined : (compact / size) * 1000 };
+}
+
+/** Chromium as a visitor has it: no DevTools network monitoring (see visit()). */
+export function launchForVisits(puppeteer) {
+  return puppeteer.launch({
+    protocolTimeout: 30 * 60_000,
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    networkEnabled: false,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
 }
 
 export async function realPageBench(browser, { sizes = [5000, 20000], runs = 3, log = console.log } = {}) {
@@ -268,11 +281,7 @@ export async function realPageBench(browser, { sizes = [5000, 20000], runs = 3, 
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    protocolTimeout: 30 * 60_000,
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchForVisits(puppeteer);
   try {
     const sizes = (process.env.BENCH_REAL_SIZES ?? '5000,20000').split(',').map(Number);
     const results = await realPageBench(browser, { sizes, runs: Number(process.env.BENCH_REAL_RUNS ?? 3) });

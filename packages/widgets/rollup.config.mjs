@@ -1,20 +1,105 @@
-// The CDN bundles: one self-contained ES module that registers the three elements, and one per
-// element, built from the unbundled ESM that tsc writes to dist/.
+// The CDN files, built from the unbundled ESM that tsc writes to dist/:
+//   brusano-widgets.js           the loader, the one documented script: it defines an element
+//                                when one appears on the page, from the chunks beside it;
+//   elements/brusano-*.js        each element's chunk, and chunks/ the code they share (Lit,
+//                                the base element, the SDK's reader);
+//   brusano-<element>.js         one self-contained file per element, for those who want one file.
+import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-const ENTRIES = {
-  'brusano-widgets': 'dist/index.js',
+const minify = terser({ format: { comments: false }, module: true });
+const onwarn = (warning, warn) => {
+  if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+};
+
+/**
+ * Lit records its version in global arrays (litHtmlVersions…) to warn about duplicate copies in
+ * development, and keeps decorator metadata in a global map. On a partner's page the widgets add
+ * no global: the records are left out, and the map is the bundle's own.
+ */
+function noLitGlobals() {
+  const versions = /\(\w+\.(?:litHtmlVersions|reactiveElementVersions|litElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g;
+  const metadata = /\b\w+\.litPropertyMetadata\?\?=new WeakMap\b/;
+  return {
+    name: 'no-lit-globals',
+    transform(code, id) {
+      if (!/[\\/](lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id)) return null;
+      let result = code.replace(versions, '0');
+      if (metadata.test(result)) result = `var litPropertyMetadata=new WeakMap;${result.replace(metadata, '0')}`;
+      return { code: result, map: null };
+    },
+  };
+}
+
+/** The regional contact for the loader's "could not load" message, from the SDK's reference data. */
+function regionalContact() {
+  const id = 'brusano:regional-contact';
+  return {
+    name: 'regional-contact',
+    resolveId: (source) => (source === id ? id : null),
+    load(source) {
+      if (source !== id) return null;
+      const helpdesks = JSON.parse(readFileSync(new URL('../sdk/reference/helpdesks.json', import.meta.url), 'utf8'));
+      const region = helpdesks.find((helpdesk) => helpdesk.territory === 'region');
+      const contact = { name: region.name, phone: region.phones[0].number, website: region.websites[0].url };
+      return `export default ${JSON.stringify(contact)};`;
+    },
+  };
+}
+
+/**
+ * An element's chunk imports the shared chunks, which the browser would only discover once the
+ * element's chunk has arrived: one more round trip on a slow network. The loader asks for them
+ * all at once instead.
+ */
+function importTogether() {
+  return {
+    name: 'import-together',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const closure = (chunk, found = new Set()) => {
+        for (const name of chunk.imports) if (!found.has(name)) closure(byName.get(name), found.add(name));
+        return found;
+      };
+      for (const loader of chunks.filter((chunk) => chunk.isEntry)) {
+        for (const target of loader.dynamicImports) {
+          const dependencies = [...closure(byName.get(target))];
+          const literal = new RegExp(`import\\((["'])\\./${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1\\)`, 'g');
+          if (!literal.test(loader.code)) this.error(`import-together: no import("./${target}") in ${loader.fileName}`);
+          loader.code = loader.code.replace(literal, () => `Promise.all([import("./${target}"),${dependencies.map((name) => `import("./${name}")`).join(',')}]).then(m=>m[0])`);
+        }
+      }
+    },
+  };
+}
+
+const lazy = {
+  input: { 'brusano-widgets': 'dist/loader/loader.js' },
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/loader/elements/') ? 'elements/[name].js' : 'chunks/[name]-[hash].js'),
+  },
+  plugins: [regionalContact(), nodeResolve({ browser: true }), noLitGlobals(), minify, importTogether()],
+  onwarn,
+};
+
+const ONE_FILE = {
   'brusano-service-finder': 'dist/service-finder/service-finder.js',
   'brusano-agenda': 'dist/agenda/agenda.js',
   'brusano-helpdesk-card': 'dist/helpdesk-card/helpdesk-card.js',
 };
 
-export default Object.entries(ENTRIES).map(([name, input]) => ({
-  input,
-  output: { file: `dist/cdn/${name}.js`, format: 'es', sourcemap: true },
-  plugins: [nodeResolve({ browser: true }), terser({ format: { comments: false }, module: true })],
-  onwarn(warning, warn) {
-    if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
-  },
-}));
+export default [
+  lazy,
+  ...Object.entries(ONE_FILE).map(([name, input]) => ({
+    input,
+    output: { file: `dist/cdn/${name}.js`, format: 'es', sourcemap: true, inlineDynamicImports: true },
+    plugins: [nodeResolve({ browser: true }), noLitGlobals(), minify],
+    onwarn,
+  })),
+];

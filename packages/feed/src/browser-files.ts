@@ -12,7 +12,7 @@ import {
 } from '@brusano/sdk';
 
 /** Services per line of the compact file: a line is read in one short task in the browser. */
-export const ROW_GROUP_SIZE = 1000;
+export const ROW_GROUP_SIZE = 500;
 /** Services in a first page: two screens of the finder's default page size. */
 export const FIRST_PAGE_SIZE = 20;
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countOpen, createClient, createServiceSearch, openFeed, type Service } from '@brusano/sdk';
+import { countOpen, createClient, createServiceSearch, openFeed, readFirstPage, readServices, type Service } from '@brusano/sdk';
 import { serveFeed } from '@brusano/feed';
 import { ROOT, SAMPLE_FEED } from '../../../test/support/paths.js';
 
@@ -79,13 +79,13 @@ describe('brusano-feed build', () => {
 
     // The compact services read back as the very same records, in their order.
     const read: Service[] = [];
-    await reader.services((batch) => read.push(...batch.services));
+    await readServices(reader, (batch) => read.push(...batch.services));
     expect(read).toEqual(source);
 
     // Each first page is what the finder's own search gives for that territory, without words.
     const search = createServiceSearch({ services: source, categories, sectors });
     for (const [territory, filters] of [['region', {}], ['bassin-nord', { bassins: ['nord'] }], ['commune-21015', { communes: ['21015'] }]] as const) {
-      const page = (await reader.firstPage(territory))!;
+      const page = (await readFirstPage(reader, territory))!;
       const { services, facets } = search.search('', filters);
       expect(page.total, territory).toBe(services.length);
       expect(page.services.map((service) => service.id), territory).toEqual(services.slice(0, 20).map((service) => service.id));
@@ -94,7 +94,7 @@ describe('brusano-feed build', () => {
       expect(countOpen(page.hours, new Date('2026-12-01T09:30:00Z')), territory).toBe(search.search('', { ...filters, openNow: true }, { at: new Date('2026-12-01T09:30:00Z') }).services.length);
       expect(page.problems, territory).toEqual([]);
     }
-    expect(await reader.firstPage('commune-99999')).toBeUndefined();
+    expect(await readFirstPage(reader, 'commune-99999')).toBeUndefined();
   });
 
   it('gives byte-identical output for the same input', async () => {

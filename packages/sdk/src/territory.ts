@@ -1,6 +1,8 @@
 /**
  * Where a place is in Brussels' organisation of help (commune, bassin, sub-area) and whom to
- * call there: offline, from the reference data the SDK carries, or from a loaded feed's.
+ * call there, from the reference data you give: a loaded feed's, or the SDK's own copy
+ * (`@brusano/sdk/reference`). A page that has a feed then carries no second copy.
+ * `@brusano/sdk` offers the same functions with the SDK's copy as the default.
  */
 export {
   resolveTerritory,
@@ -9,5 +11,6 @@ export {
   type TerritoryReference,
   type TerritoryStatus,
 } from './territory/resolve-territory.js';
-export { helpdeskFor, regionalHelpdesk, isReachable, type HelpdeskAnswer, type HelpdeskChoice, type HelpdeskReference } from './helpdesk/helpdesk-for.js';
-export { regionalContact } from './generated/reference.js';
+export { helpdeskFor, type HelpdeskAnswer, type HelpdeskChoice } from './helpdesk/helpdesk-for.js';
+export { regionalHelpdesk, isReachable, type HelpdeskReference } from './helpdesk/regional.js';
+export { regionalContact } from './generated/regional-contact.js';

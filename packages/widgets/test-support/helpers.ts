@@ -15,10 +15,16 @@ export function $$(element: Element, selector: string): HTMLElement[] {
   return [...shadow(element).querySelectorAll<HTMLElement>(selector)];
 }
 
-/** Waits until the widget has loaded its feed (or failed to), and a finder every service of it. */
+/**
+ * Waits until the widget has loaded its feed (or failed to), a finder every service of it, and a
+ * helpdesk card the reference data it answers from.
+ */
 export async function loaded(element: Element): Promise<void> {
-  const widget = element as unknown as { feedState: { status: string }; directory?: { complete: boolean }; updateComplete: Promise<unknown> };
-  const done = () => widget.feedState.status !== 'loading' && (widget.feedState.status !== 'ready' || widget.directory === undefined || widget.directory.complete);
+  const widget = element as unknown as { feedState: { status: string }; directory?: { complete: boolean }; reference?: unknown; updateComplete: Promise<unknown> };
+  const done = () =>
+    widget.feedState.status !== 'loading' &&
+    (widget.feedState.status !== 'ready' || widget.directory === undefined || widget.directory.complete) &&
+    (!('reference' in widget) || widget.reference !== undefined);
   await waitUntil(done, 'the widget did not finish loading', { timeout: 10_000 });
   await widget.updateComplete;
 }

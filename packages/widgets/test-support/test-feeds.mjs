@@ -7,7 +7,7 @@
 //   /test-feeds/corpus/   the hostile corpus of hostile-corpus.mjs in place of the services
 //   /test-feeds/fault-<kind>/  every request fails: 500, 404, truncated (JSON cut short), html, reset, stall (10 s, then 503)
 //   /test-feeds/flaky-<name>/  the sample feed until /test-feeds/flaky-<name>/break is asked for, then 500s
-//   /test-feeds/requests/<name>  how many requests /test-feeds/<name>/ has had
+//   /test-feeds/requests/<name>/<file>  how many times /test-feeds/<name>/<file>.json was asked for
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { hostileEvents, hostileHelpdesks, hostileServices } from './hostile-corpus.mjs';
@@ -80,7 +80,7 @@ export async function testFeeds(context, next) {
     context.body = 'broken';
     return;
   }
-  const counter = /^\/test-feeds\/requests\/([a-z0-9-]+)$/.exec(context.path);
+  const counter = /^\/test-feeds\/requests\/([a-z0-9-]+\/[a-z-]+)$/.exec(context.path);
   if (counter) {
     context.type = 'application/json';
     context.body = String(requestCounts.get(counter[1]) ?? 0);
@@ -89,7 +89,7 @@ export async function testFeeds(context, next) {
   const match = /^\/test-feeds\/([a-z0-9-]+)\/([a-z-]+)\.json$/.exec(context.path);
   if (!match) return next();
   const [, feedName, file] = match;
-  requestCounts.set(feedName, (requestCounts.get(feedName) ?? 0) + 1);
+  requestCounts.set(`${feedName}/${file}`, (requestCounts.get(`${feedName}/${file}`) ?? 0) + 1);
   if (feedName.startsWith('fault-')) return fault(context, feedName.slice('fault-'.length));
   if (feedName.startsWith('flaky-')) {
     if (brokenFlaky.has(feedName)) return fault(context, '500');

@@ -1,10 +1,8 @@
-import { bassins, communes, helpdesks, quartiers, regionalContact } from '../generated/reference.js';
 import type { Bassin, Helpdesk } from '../generated/types.js';
-import { resolveTerritory, type TerritoryAnswer, type TerritoryReference } from '../territory/resolve-territory.js';
+import { resolveTerritory, type TerritoryAnswer } from '../territory/resolve-territory.js';
+import { isReachable, regionalHelpdesk, type HelpdeskReference } from './regional.js';
 
-export interface HelpdeskReference extends TerritoryReference {
-  helpdesks: readonly Helpdesk[];
-}
+export type { HelpdeskReference };
 
 /** A bassin the place may belong to, and how to reach its helpdesk. */
 export interface HelpdeskChoice {
@@ -27,28 +25,16 @@ export interface HelpdeskAnswer {
   useRegional: boolean;
 }
 
-const embeddedReference: HelpdeskReference = { bassins, communes, quartiers, helpdesks };
-const REGION = 'region';
-
-/** The regional contact: the line to call when no bassin line is known or the place is unclear. */
-export function regionalHelpdesk(reference?: Pick<HelpdeskReference, 'helpdesks'>): Helpdesk {
-  return reference?.helpdesks.find((helpdesk) => helpdesk.territory === REGION) ?? regionalContact;
-}
-
-/** True when a helpdesk can be called or written to. */
-export function isReachable(helpdesk: Helpdesk | undefined): boolean {
-  return Boolean(helpdesk && (helpdesk.phones.length > 0 || helpdesk.emails.length > 0));
-}
 
 /**
  * The helpdesk(s) for a place, with the regional contact as fallback.
  * Takes an answer of `resolveTerritory`, or anything `resolveTerritory` takes.
  *
  * @example
- * const { choices, regional, useRegional } = helpdeskFor('1090');
+ * const { choices, regional, useRegional } = helpdeskFor('1090', feed);
  * choices[0].helpdesk?.phones[0]?.number // '+32 2 318 60 54' (Bassin Nord)
  */
-export function helpdeskFor(territory: TerritoryAnswer | string, reference: HelpdeskReference = embeddedReference): HelpdeskAnswer {
+export function helpdeskFor(territory: TerritoryAnswer | string, reference: HelpdeskReference): HelpdeskAnswer {
   const resolved = typeof territory === 'string' ? resolveTerritory(territory, reference) : territory;
   const byTerritory = new Map(reference.helpdesks.map((helpdesk) => [helpdesk.territory, helpdesk]));
   const regional = regionalHelpdesk(reference);

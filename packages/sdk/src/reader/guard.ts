@@ -52,14 +52,13 @@ type Pruned = unknown;
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const patterns = new WeakMap<StringShape, RegExp>();
-/** Objects already found whole under a shape: values shared by many records are checked once. */
-const whole = new WeakMap<Shape, WeakSet<object>>();
 
 function isCalendarDate(text: string): boolean {
   const match = DATE.exec(text);
   if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().startsWith(text);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
 const TYPE_WORDS: Record<string, string> = { string: 'a text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'an object', null: 'null' };
@@ -69,96 +68,112 @@ function escapeToken(token: string): string {
 }
 
 class Pruner {
+  /** Where the value being checked is in the record; a JSON pointer is only written for a problem. */
+  private readonly path: (string | number)[] = [];
+  /** Values found whole under a shape: a value many records share (a group's dictionary) is checked once. */
+  private readonly whole = new Map<Shape, Set<object>>();
+
   constructor(
     readonly problems: Problem[],
-    readonly where: Pick<Problem, 'dataset' | 'recordId' | 'index'>,
+    public where: Pick<Problem, 'dataset' | 'recordId' | 'index'>,
   ) {}
 
-  report(pointer: string, message: string): typeof INVALID {
-    this.problems.push({ ...this.where, pointer, message });
+  report(message: string, key?: string | number): typeof INVALID {
+    const tokens = key === undefined ? this.path : [...this.path, key];
+    this.problems.push({ ...this.where, pointer: tokens.map((token) => `/${escapeToken(String(token))}`).join(''), message });
     return INVALID;
   }
 
-  prune(shape: Shape, value: unknown, pointer: string): Pruned {
+  /** Checks a value one level down, at `key`. */
+  private child(shape: Shape, value: unknown, key: string | number): Pruned {
+    this.path.push(key);
+    const result = this.prune(shape, value);
+    this.path.pop();
+    return result;
+  }
+
+  prune(shape: Shape, value: unknown): Pruned {
     if ('enum' in shape) {
-      return shape.enum.includes(value) ? value : this.report(pointer, shape.enum.length === 1 ? `must be ${JSON.stringify(shape.enum[0])}` : `must be one of: ${shape.enum.map(String).join(', ')}`);
+      return shape.enum.includes(value) ? value : this.report(shape.enum.length === 1 ? `must be ${JSON.stringify(shape.enum[0])}` : `must be one of: ${shape.enum.map(String).join(', ')}`);
     }
-    if ('oneOf' in shape) return this.alternatives(shape.oneOf, value, pointer);
+    if ('oneOf' in shape) return this.alternatives(shape.oneOf, value);
     switch (shape.type) {
       case 'object':
-        return this.object(shape, value, pointer);
+        return this.object(shape, value);
       case 'array':
-        return this.array(shape, value, pointer);
+        return this.array(shape, value);
       case 'string':
-        return this.string(shape, value, pointer);
+        return this.string(shape, value);
       case 'integer':
       case 'number': {
-        if (typeof value !== 'number' || !Number.isFinite(value) || (shape.type === 'integer' && !Number.isInteger(value))) return this.report(pointer, `must be ${TYPE_WORDS[shape.type]}`);
-        if (shape.minimum !== undefined && value < shape.minimum) return this.report(pointer, `must be at least ${shape.minimum}`);
-        if (shape.maximum !== undefined && value > shape.maximum) return this.report(pointer, `must be at most ${shape.maximum}`);
+        if (typeof value !== 'number' || !Number.isFinite(value) || (shape.type === 'integer' && !Number.isInteger(value))) return this.report(`must be ${TYPE_WORDS[shape.type]}`);
+        if (shape.minimum !== undefined && value < shape.minimum) return this.report(`must be at least ${shape.minimum}`);
+        if (shape.maximum !== undefined && value > shape.maximum) return this.report(`must be at most ${shape.maximum}`);
         return value;
       }
       case 'boolean':
-        return typeof value === 'boolean' ? value : this.report(pointer, 'must be true or false');
+        return typeof value === 'boolean' ? value : this.report('must be true or false');
       case 'null':
-        return value === null ? value : this.report(pointer, 'must be null');
+        return value === null ? value : this.report('must be null');
     }
   }
 
   /** The first alternative the value fits (a date, or a date and time; a bassin id, or null). */
-  private alternatives(shapes: readonly Shape[], value: unknown, pointer: string): Pruned {
+  private alternatives(shapes: readonly Shape[], value: unknown): Pruned {
     const silent = new Pruner([], this.where);
     for (const shape of shapes) {
-      const result = silent.prune(shape, value, pointer);
+      const result = silent.prune(shape, value);
       if (result !== INVALID) return result;
     }
     const forms = shapes.map((shape) => ('type' in shape && shape.type === 'string' ? expectedFormOf(shape.form ?? shape.format) : undefined));
-    return this.report(pointer, forms.every(Boolean) ? forms.map((form, index) => (index ? form!.replace(/^must be /, '') : form)).join(', or ') : 'is not in the expected form');
+    return this.report(forms.every(Boolean) ? forms.map((form, index) => (index ? form!.replace(/^must be /, '') : form)).join(', or ') : 'is not in the expected form');
   }
 
-  private string(shape: StringShape, value: unknown, pointer: string): Pruned {
-    if (typeof value !== 'string') return this.report(pointer, 'must be a text');
-    if (shape.minLength !== undefined && value.length < shape.minLength) return this.report(pointer, shape.minLength === 1 ? 'must not be empty' : `must be at least ${shape.minLength} characters long`);
-    if (shape.maxLength !== undefined && value.length > shape.maxLength) return this.report(pointer, `must be at most ${shape.maxLength} characters long`);
+  private string(shape: StringShape, value: unknown): Pruned {
+    if (typeof value !== 'string') return this.report('must be a text');
+    if (shape.minLength !== undefined && value.length < shape.minLength) return this.report(shape.minLength === 1 ? 'must not be empty' : `must be at least ${shape.minLength} characters long`);
+    if (shape.maxLength !== undefined && value.length > shape.maxLength) return this.report(`must be at most ${shape.maxLength} characters long`);
     let pattern = shape.pattern === undefined ? undefined : patterns.get(shape);
     if (shape.pattern !== undefined && !pattern) patterns.set(shape, (pattern = new RegExp(shape.pattern, 'u')));
     const formatOk =
       shape.format === 'email' ? EMAIL.test(value) : shape.format === 'date' ? isCalendarDate(value) : shape.format === 'date-time' ? !Number.isNaN(Date.parse(value)) : shape.format === 'uri' ? URL.canParse(value) : true;
-    if ((pattern && !pattern.test(value)) || !formatOk) return this.report(pointer, expectedFormOf(shape.form ?? shape.format) ?? 'is not in the expected form');
+    if ((pattern && !pattern.test(value)) || !formatOk) return this.report(expectedFormOf(shape.form ?? shape.format) ?? 'is not in the expected form');
     return value;
   }
 
-  private array(shape: ArrayShape, value: unknown, pointer: string): Pruned {
-    if (!Array.isArray(value)) return this.report(pointer, 'must be a list');
+  private array(shape: ArrayShape, value: unknown): Pruned {
+    if (!Array.isArray(value)) return this.report('must be a list');
+    if (this.whole.get(shape)?.has(value)) return value;
+    const before = this.problems.length;
     const kept: unknown[] = [];
     const seen = shape.unique ? new Set<string>() : undefined;
-    value.forEach((item, index) => {
-      const result = this.prune(shape.items, item, `${pointer}/${index}`);
-      if (result === INVALID) return;
+    for (let index = 0; index < value.length; index++) {
+      const result = this.child(shape.items, value[index], index);
+      if (result === INVALID) continue;
       if (seen) {
         const key = typeof result === 'object' ? JSON.stringify(result) : `${typeof result}:${String(result)}`;
         if (seen.has(key)) {
-          this.report(`${pointer}/${index}`, 'repeats an earlier item; left out');
-          return;
+          this.report('repeats an earlier item; left out', index);
+          continue;
         }
         seen.add(key);
       }
       kept.push(result);
-    });
-    if (shape.minItems !== undefined && kept.length < shape.minItems) return this.report(pointer, shape.minItems === 1 ? 'must not be an empty list' : `must have at least ${shape.minItems} items`);
+    }
+    if (shape.minItems !== undefined && kept.length < shape.minItems) return this.report(shape.minItems === 1 ? 'must not be an empty list' : `must have at least ${shape.minItems} items`);
+    if (this.problems.length === before) this.remember(shape, value);
     return kept.length === value.length ? value : kept;
   }
 
-  private object(shape: ObjectShape, value: unknown, pointer: string): Pruned {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.report(pointer, 'must be an object');
-    const checked = whole.get(shape);
-    if (checked?.has(value)) return value;
+  private object(shape: ObjectShape, value: unknown): Pruned {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.report('must be an object');
+    if (this.whole.get(shape)?.has(value)) return value;
     const before = this.problems.length;
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
       const child = Object.hasOwn(shape.properties, key) ? shape.properties[key] : undefined;
-      const path = `${pointer}/${escapeToken(key)}`;
-      const result = child ? this.prune(child, record[key], path) : this.report(path, 'is not a known field; left out');
+      const result = child ? this.child(child, record[key], key) : this.report('is not a known field; left out', key);
       if (result !== INVALID) {
         if (result !== record[key]) record[key] = result;
         continue;
@@ -167,18 +182,22 @@ class Pruner {
       // Delete rather than assign: the key may be "__proto__", which an assignment would not remove.
       delete record[key];
     }
-    for (const key of shape.required ?? []) if (!Object.hasOwn(record, key)) return this.report(`${pointer}/${escapeToken(key)}`, 'is required');
+    for (const key of shape.required ?? []) if (!Object.hasOwn(record, key)) return this.report('is required', key);
     if (shape.requireOneOf && !shape.requireOneOf.some((group) => group.every((key) => Object.hasOwn(record, key)))) {
       const groups = shape.requireOneOf.map((group) => group.join(' and '));
-      return this.report(pointer, groups.join() === 'fr,nl' ? 'needs a French (fr) or Dutch (nl) text' : `needs ${groups.join(' or ')}`);
+      return this.report(groups.join() === 'fr,nl' ? 'needs a French (fr) or Dutch (nl) text' : `needs ${groups.join(' or ')}`);
     }
-    if (shape.minProperties !== undefined && Object.keys(record).length < shape.minProperties) return this.report(pointer, `must have at least ${shape.minProperties} field${shape.minProperties === 1 ? '' : 's'}`);
-    if (shape.branches && shape.branches.filter((branch) => holds(branch, record)).length !== 1) return this.report(pointer, 'has fields that do not go together');
-    if (this.problems.length === before) {
-      if (checked) checked.add(value);
-      else whole.set(shape, new WeakSet([value]));
-    }
+    if (shape.minProperties !== undefined && Object.keys(record).length < shape.minProperties) return this.report(`must have at least ${shape.minProperties} field${shape.minProperties === 1 ? '' : 's'}`);
+    if (shape.branches && shape.branches.filter((branch) => holds(branch, record)).length !== 1) return this.report('has fields that do not go together');
+    if (this.problems.length === before) this.remember(shape, value);
     return value;
+  }
+
+  private remember(shape: Shape, value: object): void {
+    if (this.path.length === 0) return; // a record itself is never shared
+    const checked = this.whole.get(shape);
+    if (checked) checked.add(value);
+    else this.whole.set(shape, new Set([value]));
   }
 }
 
@@ -210,18 +229,18 @@ export interface GuardResult<T> {
 export function guardRecords<T>(shape: Shape, dataset: string, records: readonly unknown[], idField: string, offset = 0, seenIds = new Map<string, number>()): GuardResult<T> {
   const kept: T[] = [];
   const problems: Problem[] = [];
+  const pruner = new Pruner(problems, { dataset });
   records.forEach((record, position) => {
     const index = offset + position;
     const rawId = record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[idField] : undefined;
     const recordId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId).slice(0, 80) : undefined;
-    const where = { dataset, index, ...(recordId === undefined ? {} : { recordId }) };
+    pruner.where = { dataset, index, ...(recordId === undefined ? {} : { recordId }) };
     const before = problems.length;
-    const pruner = new Pruner(problems, where);
-    const result = pruner.prune(shape, record, '');
+    const result = pruner.prune(shape, record);
     const id = result === INVALID ? undefined : String((result as Record<string, unknown>)[idField]);
     const first = id === undefined ? undefined : seenIds.get(id);
-    if (first !== undefined) pruner.report(`/${idField}`, `repeats the id of record ${first + 1}; this copy is skipped`);
-    else if (result === INVALID && problems.length === before) pruner.report('', 'is not a valid record');
+    if (first !== undefined) pruner.report(`repeats the id of record ${first + 1}; this copy is skipped`, idField);
+    else if (result === INVALID && problems.length === before) pruner.report('is not a valid record');
     const skipped = result === INVALID || first !== undefined;
     for (let at = before; at < problems.length; at++) problems[at]!.outcome = skipped ? 'record-skipped' : 'field-dropped';
     if (skipped) return;
@@ -237,6 +256,6 @@ export function guardRecords<T>(shape: Shape, dataset: string, records: readonly
  */
 export function guardDocument<T>(shape: Shape, dataset: string, value: unknown): { value?: T; problems: Problem[] } {
   const problems: Problem[] = [];
-  const result = new Pruner(problems, { dataset }).prune(shape, value, '');
+  const result = new Pruner(problems, { dataset }).prune(shape, value);
   return result === INVALID ? { problems } : { value: result as T, problems };
 }

@@ -53,6 +53,8 @@ export class InvertedIndex {
   private documents = 0;
   /** Word ids in alphabetical order, for prefixes; rebuilt after words were added. */
   private alphabetical: number[] | undefined;
+  /** The frequencies of the document being added, kept between documents to spare the garbage collector. */
+  private readonly frequencies = new Map<number, number>();
 
   /** How many documents the index holds. */
   get size(): number {
@@ -61,7 +63,8 @@ export class InvertedIndex {
 
   /** Indexes a document: its fields' words (already normalised), each field with its weight. */
   add(document: number, fields: readonly (readonly [words: readonly string[], weight: number])[]): void {
-    const frequencies = new Map<number, number>();
+    const { frequencies } = this;
+    frequencies.clear();
     let length = 0;
     for (const [words, weight] of fields) {
       for (const word of words) {

@@ -1,11 +1,9 @@
-import * as embedded from '../generated/reference.js';
 import type { Bassin, Commune, OpeningHours, Service, TaxonomyTerm } from '../generated/types.js';
 import { brusselsTime } from '../hours/brussels-time.js';
 import { compileHours, type CompiledHours } from '../hours/compiled-hours.js';
 import { resolveTerritory } from '../territory/resolve-territory.js';
-import { normalizeText } from '../text/normalize.js';
 import { inSlices } from '../util/yield-to-page.js';
-import { createTextIndex, queryGroups } from './text-index.js';
+import { createTextIndex, normalWords, queryGroups } from './text-index.js';
 
 /** Filters of the service finder. Within a list, any value matches; across filters, all must. */
 export interface ServiceFilters {
@@ -39,12 +37,14 @@ export interface ServiceSearchResult {
   facets: Record<ListFacet, FacetCount[]> & Record<FlagFacet, number>;
 }
 
+/** What a search reads: a loaded feed has it all. Services may also come later, with add(). */
 export interface ServiceSearchData {
-  services: readonly Service[];
+  services?: readonly Service[];
   categories?: readonly TaxonomyTerm[];
   sectors?: readonly TaxonomyTerm[];
-  communes?: readonly Commune[];
-  bassins?: readonly Bassin[];
+  /** Where services are: which commune and bassin each address and area lies in. */
+  communes: readonly Commune[];
+  bassins: readonly Bassin[];
 }
 
 export interface ServiceSearch {
@@ -147,7 +147,7 @@ function createServedAreas(communes: readonly Commune[], bassins: readonly Bassi
  * const finder = createServiceSearch(feed);
  * const { services, facets } = finder.search('maison medicale', { bassins: ['nord'], openNow: true });
  */
-export function createServiceSearch({ services = [], categories = [], sectors = [], communes = embedded.communes, bassins = embedded.bassins }: Partial<ServiceSearchData>): ServiceSearch {
+export function createServiceSearch({ services = [], categories = [], sectors = [], communes, bassins }: ServiceSearchData): ServiceSearch {
   const servedAreas = createServedAreas(communes, bassins);
   const slots = new Slots();
   const compiledHours = new Map<string, CompiledHours>();
@@ -194,18 +194,28 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
   };
 
   // Without words, services come in name order (accents and case ignored), then feed order.
+  // The order grows with the services: each batch is sorted, then merged in.
   let byName: number[] = [];
   let nameRank = new Int32Array(0);
+  const compareNames = (a: number, b: number) => (nameKeys[a]! < nameKeys[b]! ? -1 : nameKeys[a]! > nameKeys[b]! ? 1 : a - b);
   const sortByName = () => {
     if (byName.length === entries.length) return;
-    byName = nameKeys.map((_, id) => id).sort((a, b) => (nameKeys[a]! < nameKeys[b]! ? -1 : nameKeys[a]! > nameKeys[b]! ? 1 : a - b));
+    const added = Array.from({ length: entries.length - byName.length }, (_, offset) => byName.length + offset).sort(compareNames);
+    const merged: number[] = [];
+    let left = 0;
+    let right = 0;
+    while (left < byName.length || right < added.length) {
+      if (right >= added.length || (left < byName.length && compareNames(byName[left]!, added[right]!) < 0)) merged.push(byName[left++]!);
+      else merged.push(added[right++]!);
+    }
+    byName = merged;
     nameRank = new Int32Array(entries.length);
     byName.forEach((id, rank) => (nameRank[id] = rank));
   };
 
   const addOne = (service: Service) => {
     entries.push(entryOf(service));
-    nameKeys.push(normalizeText(texts(service.name)));
+    nameKeys.push(normalWords(texts(service.name)).join(' '));
   };
   services.forEach(addOne);
 
@@ -230,6 +240,7 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
         },
         signal,
       );
+      sortByName();
       recent.clear();
       lastWithoutWords = undefined;
     },

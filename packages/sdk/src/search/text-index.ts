@@ -19,20 +19,25 @@ const NORMALISED_CACHE_SIZE = 50_000;
 
 const normalised = new Map<string, readonly string[]>();
 
-/** The searchable words of a text: normal form, stop words left out. */
-export function tokens(text: string): string[] {
+/** The words of a text in their normal form (see normalizeText), each written word normalised once. */
+export function normalWords(text: string): string[] {
   const words: string[] = [];
   for (const raw of text.split(/\s+/)) {
     if (!raw) continue;
     let found = normalised.get(raw);
     if (!found) {
-      found = normalizeText(raw).split(' ').filter((token) => token && !STOP_WORDS.has(token));
+      found = normalizeText(raw).split(' ').filter(Boolean);
       if (normalised.size >= NORMALISED_CACHE_SIZE) normalised.clear();
       normalised.set(raw, found);
     }
     for (const word of found) words.push(word);
   }
   return words;
+}
+
+/** The searchable words of a text: normal form, stop words left out. */
+export function tokens(text: string): string[] {
+  return normalWords(text).filter((word) => !STOP_WORDS.has(word));
 }
 
 const texts = (text: { fr?: string; nl?: string; en?: string } | undefined) => (text ? [text.fr, text.nl, text.en].filter(Boolean).join(' ') : '');
@@ -111,12 +116,16 @@ export interface TextIndex {
  */
 export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: readonly TaxonomyTerm[]): TextIndex {
   const serviceIndex = new InvertedIndex();
-  const termIndex = new InvertedIndex();
+  const terms = [...categories, ...sectors];
   const termKeys = [...categories.map((term) => `c${term.id}`), ...sectors.map((term) => `s${term.id}`)];
-  [...categories, ...sectors].forEach((term, position) => {
-    const keywords = position < categories.length ? Object.values(term.keywords ?? {}).flat() : [];
-    termIndex.add(position, [[tokens([texts(term.title), ...keywords].join(' ')), 1]]);
-  });
+  // The categories' words are indexed a few at a time, with the services, not all when the search is made.
+  const termIndex = new InvertedIndex();
+  const indexTerms = (upTo: number) => {
+    for (let position = termIndex.size; position < Math.min(upTo, terms.length); position++) {
+      const keywords = position < categories.length ? Object.values(terms[position]!.keywords ?? {}).flat() : [];
+      termIndex.add(position, [[tokens([texts(terms[position]!.title), ...keywords].join(' ')), 1]]);
+    }
+  };
   const servicesUnder = new Map<string, number[]>();
   const wordCache = new Map<string, Scores>();
 
@@ -143,6 +152,7 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
 
   return {
     add(position, service) {
+      indexTerms(termIndex.size + 2);
       serviceIndex.add(position, [
         [tokens([texts(service.name), ...(service.alternateNames ?? []).map(texts), texts(service.organization.name)].join(' ')), WEIGHTS.name],
         [tokens(texts(service.description)), WEIGHTS.description],
@@ -156,6 +166,7 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
       wordCache.clear();
     },
     search(groups) {
+      indexTerms(terms.length);
       return intersect(groups.map((alternatives) => union(alternatives.map((words) => intersect(words.map(scoresOf))))));
     },
   };

@@ -1,8 +1,7 @@
-import { bassins, communes, quartiers } from '../generated/reference.js';
 import type { Bassin, BilingualText, Commune, Quartier, SubArea } from '../generated/types.js';
 import { normalizeText } from '../text/normalize.js';
 
-/** The reference data a territory look-up reads: the SDK's own copy, or a loaded feed. */
+/** The reference data a territory look-up reads: a loaded feed, or the SDK's own copy (`@brusano/sdk/reference`). */
 export interface TerritoryReference {
   bassins: readonly Bassin[];
   communes: readonly Commune[];
@@ -38,8 +37,6 @@ export interface TerritoryAnswer {
   /** The answer in a sentence, in FR, NL and EN. */
   message: BilingualText & { en: string };
 }
-
-const embeddedReference: TerritoryReference = { bassins, communes, quartiers };
 
 interface NameIndex {
   communes: Map<string, Commune>;
@@ -173,12 +170,12 @@ function answer(
  * in French or Dutch, whatever the case and accents.
  *
  * @example
- * resolveTerritory('1090').bassins[0].id  // 'nord'
- * resolveTerritory('1050').ambiguous      // true: Ixelles (Sud) or Brussels-City around avenue Louise
- * resolveTerritory('sint-gillis').communes[0].nis // '21013'
- * resolveTerritory('1300').status         // 'outside-region'
+ * resolveTerritory('1090', feed).bassins[0].id  // 'nord'
+ * resolveTerritory('1050', feed).ambiguous      // true: Ixelles (Sud) or Brussels-City around avenue Louise
+ * resolveTerritory('sint-gillis', feed).communes[0].nis // '21013'
+ * resolveTerritory('1300', feed).status         // 'outside-region'
  */
-export function resolveTerritory(input: string, reference: TerritoryReference = embeddedReference): TerritoryAnswer {
+export function resolveTerritory(input: string, reference: TerritoryReference): TerritoryAnswer {
   const text = String(input ?? '').trim().slice(0, 200);
   const bassinById = new Map(reference.bassins.map((bassin) => [bassin.id, bassin]));
   const none = { communes: [], areas: [] };

@@ -1,8 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Helpdesk } from '@brusano/sdk';
-import { helpdeskToVCard } from '@brusano/sdk/contact';
 import { openingStatus } from '@brusano/sdk/hours';
-import * as embedded from '@brusano/sdk/reference';
 import { helpdeskFor, isReachable, regionalHelpdesk, type HelpdeskReference, type TerritoryArea } from '@brusano/sdk/territory';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import { withShared } from '../shared/i18n.js';
@@ -50,6 +48,7 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
     postalCode: { type: String, attribute: 'postal-code' },
     place: { state: true },
     chosenArea: { state: true },
+    ownReference: { state: true },
   };
 
   declare bassin: string | undefined;
@@ -58,6 +57,8 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
   /** What the person (or the page) asked about. */
   declare private place: string;
   declare private chosenArea: number | undefined;
+  /** The SDK's own reference data, loaded only when there is no feed or it failed: a page with a feed does not carry it. */
+  declare private ownReference: HelpdeskReference | undefined;
 
   constructor() {
     super();
@@ -72,6 +73,12 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
     // Without a feed the card still works, from the SDK's reference data.
     if ((changed.has('feed') || changed.has('feedData')) && !this.feed && !this.feedData) this.feedState = { status: 'idle' };
     else super.willUpdate(changed);
+    if ((this.feedState.status === 'idle' || this.feedState.status === 'error') && !this.ownReference) {
+      import('@brusano/sdk/reference').then(
+        (reference) => (this.ownReference = reference),
+        () => undefined, // the chunk cannot be loaded either: the card stays with its title and form
+      );
+    }
     if (changed.has('commune') || changed.has('postalCode')) {
       this.place = (this.postalCode || this.commune || '').trim();
       this.chosenArea = undefined;
@@ -79,8 +86,8 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
   }
 
   /** The feed's data when it loaded, else the reference data the SDK carries. */
-  private get reference(): HelpdeskReference {
-    return this.data ?? embedded;
+  private get reference(): HelpdeskReference | undefined {
+    return this.data ?? this.ownReference;
   }
 
   private lookUp(event: SubmitEvent): void {
@@ -95,7 +102,9 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
     this.emit<AreaSelectDetail>('brusano-select', { area });
   }
 
-  private saveContact(helpdesk: Helpdesk): void {
+  /** The vCard writer is loaded on the click: most visitors never save the contact. */
+  private async saveContact(helpdesk: Helpdesk): Promise<void> {
+    const { helpdeskToVCard } = await import('@brusano/sdk/contact');
     downloadText(`${helpdesk.id}.vcf`, 'text/vcard', helpdeskToVCard(helpdesk, this.uiLang));
   }
 
@@ -103,11 +112,11 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
     const { t } = this;
     return html`<section part="base" class="card" lang=${this.uiLang} aria-labelledby="title">
       <h2 id="title">${t.helpdeskTitle}</h2>
-      ${this.feedState.status === 'loading' ? html`<p class="sr-only" role="status">${t.loading}</p>` : nothing}
+      ${this.reference ? nothing : html`<p class="sr-only" role="status">${t.loading}</p>`}
       ${this.feedState.status === 'error' && this.feedState.message !== 'feedMissing'
         ? html`<p class="notice muted" part="notice">${t.offline}</p>`
         : nothing}
-      ${this.bassin ? nothing : this.renderForm()} ${this.renderAnswer()}
+      ${this.bassin ? nothing : this.renderForm()} ${this.reference ? this.renderAnswer(this.reference) : nothing}
     </section>`;
   }
 
@@ -122,8 +131,8 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
     </form>`;
   }
 
-  private renderAnswer(): TemplateResult {
-    const { t, reference } = this;
+  private renderAnswer(reference: HelpdeskReference): TemplateResult {
+    const { t } = this;
     const regional = regionalHelpdesk(reference);
     if (this.bassin) {
       const own = reference.helpdesks.find((helpdesk) => helpdesk.territory === this.bassin);

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import '../helpdesk-card/helpdesk-card.js';
 import type { BrusanoHelpdeskCard } from './helpdesk-card.component.js';
@@ -77,6 +77,8 @@ describe('<brusano-helpdesk-card>', () => {
     const downloads = captureDownloads();
     try {
       ($$(element, '.helpdesk button').find((button) => button.textContent === 'Contact bewaren') as HTMLButtonElement).click();
+      // The vCard writer comes with the click.
+      await waitUntil(() => downloads.files.length === 1, 'the contact was offered');
       const vcard = new ICAL.Component(ICAL.parse(await downloads.files[0]!.text));
       expect(downloads.files[0]!.name).to.equal('helpdesk-nord.vcf');
       expect(vcard.getFirstPropertyValue('tel')).to.equal('tel:+3223186054');

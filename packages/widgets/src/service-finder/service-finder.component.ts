@@ -1,12 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed, Service } from '@brusano/sdk';
 import { brusselsTime, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
-import { territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
+import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
 import { countOpen, createServiceSearch, type FacetCount, type ServiceFilters, type ServiceSearch, type ServiceSearchResult } from '@brusano/sdk/search';
+import { bassins } from '@brusano/sdk/reference/bassins';
+import { communes } from '@brusano/sdk/reference/communes';
 import { helpdeskFor, isReachable, regionalHelpdesk, resolveTerritory } from '@brusano/sdk/territory';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import { formatDate, weekdayNames } from '../shared/format.js';
-import { languageName, withShared } from '../shared/i18n.js';
+import { withShared } from '../shared/i18n.js';
+import { languageName } from './language-name.js';
 import { mailtoHref, safeWebUrl } from '../shared/links.js';
 import { emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
 import { serviceFinderStyles } from './service-finder.styles.js';
@@ -96,6 +99,8 @@ interface View {
 }
 
 const texts = withShared(finderStrings);
+/** How often the progress of the whole directory is shown while it arrives. */
+const PROGRESS_EVERY_MS = 300;
 
 /**
  * @tagname brusano-service-finder
@@ -171,6 +176,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
   /** Counts readings, so the answers of a reading that was replaced (a retry, a new feed) are ignored. */
   private reading = 0;
   private readEnded = false;
+  private progressShown = 0;
+  /** Lets the whole directory start once the first results are on screen (or once it is clear there are none to show before it). */
+  private startDirectory?: () => void;
   private announceTimer?: ReturnType<typeof setTimeout>;
   private focusIndexAfterRender?: number;
   private readonly onPopState = () => this.readUrl();
@@ -237,22 +245,22 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const key = this.firstPageKey;
     this.firstPage = key ? undefined : null;
     if (key) {
-      reader.firstPage(key).then(
+      readFirstPage(reader, key).then(
         (page) => reading === this.reading && (this.firstPage = page ?? null),
         () => reading === this.reading && (this.firstPage = null),
       );
     }
-    reader
-      .services((batch) => {
-        if (reading !== this.reading) return;
-        this.waiting.push(batch);
-        this.directory = { ...this.directory, ...(batch.total === undefined ? {} : { total: batch.total }) };
-        void this.addWaiting();
-      })
-      .then(
-        () => reading === this.reading && this.endReading(),
-        (error: unknown) => reading === this.reading && this.endReading(error),
-      );
+    const firstPainted = new Promise<void>((resolve) => (this.startDirectory = resolve));
+    const onBatch = (batch: ServiceBatch) => {
+      if (reading !== this.reading) return;
+      this.waiting.push(batch);
+      this.directory = { ...this.directory, ...(batch.total === undefined ? {} : { total: batch.total }) };
+      void this.addWaiting();
+    };
+    readServices(reader, onBatch, { after: firstPainted }).then(
+      () => reading === this.reading && this.endReading(),
+      (error: unknown) => reading === this.reading && this.endReading(error),
+    );
   }
 
   private endReading(failed?: unknown): void {
@@ -289,7 +297,11 @@ export class BrusanoServiceFinder extends BrusanoElement {
         await this.search.index.add(batch.services);
         if (reading !== this.reading) return;
         this.serviceProblems.push(...batch.problems);
-        this.directory = { ...this.directory, loaded: batch.loaded };
+        // Progress is shown a few times a second, not after every batch: each showing costs a render.
+        if (performance.now() - this.progressShown > PROGRESS_EVERY_MS) {
+          this.progressShown = performance.now();
+          this.directory = { ...this.directory, loaded: batch.loaded };
+        } else this.directory.loaded = batch.loaded;
       }
     } finally {
       this.adding = false;
@@ -311,6 +323,14 @@ export class BrusanoServiceFinder extends BrusanoElement {
   }
 
   protected override updated(): void {
+    // The first results (or the certainty that there are none before the whole directory) are
+    // painted: the directory may now take the network and the processor.
+    const start = this.startDirectory;
+    const settled = this.firstPage === null || this.feedState.status === 'error' || (this.firstPage && this.feedState.status === 'ready');
+    if (start && settled) {
+      this.startDirectory = undefined;
+      requestAnimationFrame(() => setTimeout(start));
+    }
     if (this.focusIndexAfterRender !== undefined) {
       const titles = this.renderRoot.querySelectorAll<HTMLElement>('.card__toggle');
       titles[this.focusIndexAfterRender]?.focus();
@@ -322,9 +342,12 @@ export class BrusanoServiceFinder extends BrusanoElement {
     return Number.isInteger(this.pageSize) && this.pageSize > 0 ? Math.min(this.pageSize, 200) : 10;
   }
 
-  /** A postal code, NIS code or name → the NIS code of its commune (the first, when ambiguous). */
+  /**
+   * A postal code, NIS code or name → the NIS code of its commune (the first, when ambiguous).
+   * The SDK's communes answer before the feed has arrived, so the first page can be asked for at once.
+   */
   private communeFromAttribute(value: string): string {
-    const territory = resolveTerritory(value, this.data ?? undefined);
+    const territory = resolveTerritory(value, this.data ?? { communes, bassins, quartiers: [] });
     return territory.communes[0]?.nis ?? '';
   }
 

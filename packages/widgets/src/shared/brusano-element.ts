@@ -166,9 +166,9 @@ export abstract class BrusanoElement extends LitElement {
     try {
       const reader = readerFor(url);
       this.startReading(reader);
-      const snapshot = await reader.manifest();
+      // All at once: the reader asks for each file where a built feed keeps it, without waiting for the manifest.
       const names = (this.constructor as typeof BrusanoElement).datasets;
-      const reads = await Promise.all(names.map((name) => reader.dataset(name)));
+      const [snapshot, ...reads] = await Promise.all([reader.manifest(), ...names.map((name) => reader.dataset(name))]);
       if (!stillWanted()) return;
       const feed: Feed = {
         ...EMPTY_DATA,

@@ -4,7 +4,8 @@ import { forgetFeed } from './feed-store.js';
 import type { BrusanoServiceFinder } from '../service-finder/service-finder.component.js';
 import { $, $$, loaded } from '../../test-support/helpers.js';
 
-const requests = async (name: string) => Number(await (await fetch(`/test-feeds/requests/${name}`)).text());
+/** How many times a feed's manifest was asked for. */
+const requests = async (name: string) => Number(await (await fetch(`/test-feeds/requests/${name}/manifest`)).text());
 
 /** Waits until the widgets' Cache API copy of a feed holds its services. */
 async function storedCopyOf(feed: string): Promise<void> {

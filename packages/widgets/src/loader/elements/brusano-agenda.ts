@@ -1,0 +1,2 @@
+// The agenda's chunk, as the loader imports it when a <brusano-agenda> appears.
+export { BrusanoAgenda as default } from '../../agenda/agenda.component.js';

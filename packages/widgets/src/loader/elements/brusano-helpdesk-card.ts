@@ -1,0 +1,2 @@
+// The helpdesk card's chunk, as the loader imports it when a <brusano-helpdesk-card> appears.
+export { BrusanoHelpdeskCard as default } from '../../helpdesk-card/helpdesk-card.component.js';

@@ -1,0 +1,2 @@
+// The finder's chunk, as the loader imports it when a <brusano-service-finder> appears.
+export { BrusanoServiceFinder as default } from '../../service-finder/service-finder.component.js';
