@@ -79,13 +79,13 @@ export function peerBundles() {
   return cdn;
 }
 
-const SNIPPET = (feed, body) => `<!doctype html>
+const SNIPPET = (cdn, feed, body) => `<!doctype html>
 <html lang="fr">
 <head>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>Partner page</title>
-  <script type="module" src="widgets/brusano-widgets.js"></script>
+  <script type="module" src="${cdn}/brusano-widgets.js"></script>
 </head>
 <body>
   <main>
@@ -95,7 +95,7 @@ const SNIPPET = (feed, body) => `<!doctype html>
 </body>
 </html>`;
 
-/** Writes the site: for ours and the peer, the widgets, one page per case, and the built feeds. */
+/** Writes the site: for ours and the peer, the widgets, and the built feeds (pages come with the servers). */
 export async function prepareSite(sizes) {
   rmSync(out, { recursive: true, force: true });
   const variants = { ours: join(root, 'packages', 'widgets', 'dist', 'cdn'), peer: peerBundles() };
@@ -119,13 +119,21 @@ export async function prepareSite(sizes) {
     const dir = join(out, variant);
     mkdirSync(dir, { recursive: true });
     cpSync(cdn, join(dir, 'widgets'), { recursive: true, filter: (path) => !path.endsWith('.map') });
-    const feeds = variant === 'peer' ? 'feeds-peer' : 'feeds';
-    for (const size of sizes) writeFileSync(join(dir, `finder-${size}.html`), SNIPPET(`../${feeds}/${size}/manifest.json`, '<brusano-service-finder feed="FEED"></brusano-service-finder>'));
-    writeFileSync(join(dir, 'helpdesk.html'), SNIPPET(`../${feeds}/${sizes[0]}/manifest.json`, '<brusano-helpdesk-card feed="FEED" postal-code="1090"></brusano-helpdesk-card>'));
-    writeFileSync(join(dir, 'empty.html'), SNIPPET('', '<p>Pas de widget sur cette page.</p>'));
   }
   compressCopies(out);
   return out;
+}
+
+/** The partner pages: the README's snippet, the widgets from the CDN's origin, the feed from the page's. */
+function writePages(sizes, cdnOrigin) {
+  for (const variant of ['ours', 'peer']) {
+    const dir = join(out, variant);
+    const cdn = `${cdnOrigin}/${variant}/widgets`;
+    const feeds = variant === 'peer' ? 'feeds-peer' : 'feeds';
+    for (const size of sizes) writeFileSync(join(dir, `finder-${size}.html`), SNIPPET(cdn, `../${feeds}/${size}/manifest.json`, '<brusano-service-finder feed="FEED"></brusano-service-finder>'));
+    writeFileSync(join(dir, 'helpdesk.html'), SNIPPET(cdn, `../${feeds}/${sizes[0]}/manifest.json`, '<brusano-helpdesk-card feed="FEED" postal-code="1090"></brusano-helpdesk-card>'));
+    writeFileSync(join(dir, 'empty.html'), SNIPPET(cdn, '', '<p>Pas de widget sur cette page.</p>'));
+  }
 }
 
 /** Runs in the page before anything else: long tasks, and the moments the bench waits for. */
@@ -177,10 +185,15 @@ async function visit(browser, url, profile, { finder = false, widget = true } = 
   if (!widget) await new Promise((resolve) => setTimeout(resolve, 1000));
   if (widget) await page.waitForFunction('window.__bench.marks.firstResults', { timeout: 120_000, polling: 50 });
   const result = { firstResults: await page.evaluate(() => window.__bench.marks.firstResults ?? performance.now()) };
-  const jsBefore = await page.evaluate((until) =>
-    performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js') && entry.responseEnd <= until).reduce((sum, entry) => sum + entry.encodedBodySize, 0),
-  result.firstResults);
-  result.jsBytesBeforeFirstResults = jsBefore;
+  // The scripts loaded before the first results: their bytes as sent (brotli) and as gzip -9.
+  const scripts = await page.evaluate(
+    (until) => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js')).map((entry) => ({ path: new URL(entry.name).pathname, bytes: entry.encodedBodySize, before: entry.responseEnd <= until })),
+    result.firstResults,
+  );
+  const gzipOf = (path) => gzipSync(readFileSync(join(out, path)), { level: 9 }).length;
+  result.jsBytesBeforeFirstResults = scripts.filter((script) => script.before).reduce((sum, script) => sum + script.bytes, 0);
+  result.jsGzipBeforeFirstResults = scripts.filter((script) => script.before).reduce((sum, script) => sum + gzipOf(script.path), 0);
+  result.jsGzipTotal = scripts.reduce((sum, script) => sum + gzipOf(script.path), 0);
   if (finder) {
     // The directory is searchable when nothing is loading any more and a query gets its answer.
     await page.waitForFunction(() => !document.querySelector('brusano-service-finder')?.shadowRoot?.querySelector('[data-loading-directory]'), { timeout: 180_000, polling: 50 });
@@ -240,13 +253,16 @@ export function launchForVisits(puppeteer) {
 export async function realPageBench(browser, { sizes = [5000, 20000], runs = 3, log = console.log } = {}) {
   await prepareSite(sizes);
   const server = await serveFeed(out);
+  // The widgets come from a CDN, as the README's snippet has it: another origin (CORS allowed).
+  const cdn = await serveFeed(out);
+  writePages(sizes, cdn.url.replace(/\/$/, ''));
   const results = { sizes, runs, finder: [], pages: {}, feedBytesPer1000: Object.fromEntries(sizes.map((size) => [size, feedBytesPer1000(size)])) };
   try {
     for (const variant of ['ours', 'peer']) {
       for (const page of ['empty', 'helpdesk']) {
         const visits = [];
         for (let run = 0; run < runs; run++) visits.push(await visit(browser, `${server.url}${variant}/${page}.html`, PROFILES.desktop, { widget: page !== 'empty' }));
-        results.pages[`${variant}/${page}`] = { jsBytes: median(visits.map((v) => v.jsBytesTotal)), firstPaint: median(visits.map((v) => v.firstResults)) };
+        results.pages[`${variant}/${page}`] = { jsBytes: median(visits.map((v) => v.jsBytesTotal)), jsGzip: median(visits.map((v) => v.jsGzipTotal)), firstPaint: median(visits.map((v) => v.firstResults)) };
       }
     }
     for (const size of sizes) {
@@ -261,6 +277,7 @@ export async function realPageBench(browser, { sizes = [5000, 20000], runs = 3, 
             firstResults: median(visits.map((v) => v.firstResults)),
             searchable: median(visits.map((v) => v.searchable)),
             jsBytesBeforeFirstResults: median(visits.map((v) => v.jsBytesBeforeFirstResults)),
+            jsGzipBeforeFirstResults: median(visits.map((v) => v.jsGzipBeforeFirstResults)),
             longestTaskLoading: median(visits.map((v) => v.longestTaskLoading)),
             longestTaskTyping: median(visits.map((v) => v.longestTaskTyping)),
             heapMB: median(visits.map((v) => v.heapMB)),
@@ -269,12 +286,13 @@ export async function realPageBench(browser, { sizes = [5000, 20000], runs = 3, 
             typedCount: visits[0].typedCount,
           };
           results.finder.push(row);
-          log(`real page ${variant} ${size} ${profileName}: first results ${row.firstResults.toFixed(0)} ms, searchable ${row.searchable.toFixed(0)} ms, JS before ${(row.jsBytesBeforeFirstResults / 1000).toFixed(1)} kB, longest task ${row.longestTaskLoading.toFixed(0)} / ${row.longestTaskTyping.toFixed(0)} ms, heap ${row.heapMB.toFixed(1)} MB (${row.probeCount})`);
+          log(`real page ${variant} ${size} ${profileName}: first results ${row.firstResults.toFixed(0)} ms, searchable ${row.searchable.toFixed(0)} ms, JS before ${(row.jsGzipBeforeFirstResults / 1000).toFixed(1)} kB gzip (${(row.jsBytesBeforeFirstResults / 1000).toFixed(1)} kB sent), longest task ${row.longestTaskLoading.toFixed(0)} / ${row.longestTaskTyping.toFixed(0)} ms, heap ${row.heapMB.toFixed(1)} MB (${row.probeCount})`);
         }
       }
     }
   } finally {
     await server.close();
+    await cdn.close();
   }
   return results;
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-const minify = terser({ format: { comments: false }, module: true });
+const minify = terser({ format: { comments: false }, compress: { passes: 2 }, module: true });
 const onwarn = (warning, warn) => {
   if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
 };
@@ -32,19 +32,28 @@ function noLitGlobals() {
   };
 }
 
-/** The regional contact for the loader's "could not load" message, from the SDK's reference data. */
-function regionalContact() {
-  const id = 'brusano:regional-contact';
-  return {
-    name: 'regional-contact',
-    resolveId: (source) => (source === id ? id : null),
-    load(source) {
-      if (source !== id) return null;
-      const helpdesks = JSON.parse(readFileSync(new URL('../sdk/reference/helpdesks.json', import.meta.url), 'utf8'));
-      const region = helpdesks.find((helpdesk) => helpdesk.territory === 'region');
-      const contact = { name: region.name, phone: region.phones[0].number, website: region.websites[0].url };
-      return `export default ${JSON.stringify(contact)};`;
+/**
+ * What the loader knows of the reference data, written into it from the SDK's reference files:
+ * the regional contact (for its "could not load" message) and each postal code's first commune
+ * (to ask for a finder's first page early). The loader shares no module with the elements.
+ */
+function loaderData() {
+  const reference = (name) => JSON.parse(readFileSync(new URL(`../sdk/reference/${name}.json`, import.meta.url), 'utf8'));
+  const modules = {
+    'brusano:regional-contact': () => {
+      const region = reference('helpdesks').find((helpdesk) => helpdesk.territory === 'region');
+      return { name: region.name, phone: region.phones[0].number, website: region.websites[0].url };
     },
+    'brusano:postal-codes': () => {
+      const map = {};
+      for (const commune of reference('communes')) for (const code of commune.postalCodes) map[code] ??= commune.nis;
+      return map;
+    },
+  };
+  return {
+    name: 'loader-data',
+    resolveId: (source) => (source in modules ? source : null),
+    load: (source) => (source in modules ? `export default ${JSON.stringify(modules[source]())};` : null),
   };
 }
 
@@ -84,7 +93,7 @@ const lazy = {
     entryFileNames: '[name].js',
     chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/loader/elements/') ? 'elements/[name].js' : 'chunks/[name]-[hash].js'),
   },
-  plugins: [regionalContact(), nodeResolve({ browser: true }), noLitGlobals(), minify, importTogether()],
+  plugins: [loaderData(), nodeResolve({ browser: true }), noLitGlobals(), minify, importTogether()],
   onwarn,
 };
 

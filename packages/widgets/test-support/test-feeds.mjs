@@ -8,8 +8,16 @@
 //   /test-feeds/fault-<kind>/  every request fails: 500, 404, truncated (JSON cut short), html, reset, stall (10 s, then 503)
 //   /test-feeds/flaky-<name>/  the sample feed until /test-feeds/flaky-<name>/break is asked for, then 500s
 //   /test-feeds/requests/<name>/<file>  how many times /test-feeds/<name>/<file>.json was asked for
-import { readFileSync } from 'node:fs';
+//   /built-feeds/<variant>/  the sample feed as brusano-feed build writes it (first pages, compact services):
+//        plain       as built
+//        slow        its compact services answered after 3 seconds (the first page comes first)
+//        hostile     its compact services changed after the build: markup in names, unsafe and
+//                    malformed links, wrong types, a record without a name
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFeed } from '@brusano/feed';
 import { hostileEvents, hostileHelpdesks, hostileServices } from './hostile-corpus.mjs';
 
 const sample = (name) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/feed/${name}.json`, import.meta.url)), 'utf8'));
@@ -39,6 +47,62 @@ function feeds() {
   corpus.helpdesks = hostileHelpdesks(base.helpdesks);
 
   return { hostile, partial, calendars: base, corpus };
+}
+
+/** The sample feed, built once per test run. */
+const built = (async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'brusano-built-feed-'));
+  await buildFeed(fileURLToPath(new URL('../../../examples/feed', import.meta.url)), folder);
+  return folder;
+})();
+
+/** A built feed's compact services with hostile values written into its columns after the build. */
+function hostileColumns(text) {
+  const lines = text.split('\n');
+  return lines
+    .map((line) => {
+      if (!line.startsWith('{"rows"')) return line;
+      const comma = line.endsWith(',');
+      const group = JSON.parse(comma ? line.slice(0, -1) : line);
+      for (const column of group.columns) {
+        const [path] = column;
+        const values = column.length === 3 ? column[2] : column[1];
+        const set = (row, value) => {
+          if (column.length === 3) {
+            column[1].push(value);
+            values[row] = column[1].length - 1;
+          } else values[row] = value;
+        };
+        if (path.join('.') === 'name.fr') set(0, '<img src=x onerror="window.__xss=1">');
+        if (path.join('.') === 'websites') set(1, [{ url: 'javascript:window.__xss=1' }]);
+        if (path.join('.') === 'phones') set(2, [{ number: 'javascript:alert(1)' }, { number: 42 }]);
+        if (path.join('.') === 'categoryIds') set(3, 'logement');
+        if (path.join('.') === 'name.nl') set(4, { '<b>': 1 });
+      }
+      // A column that tries to reach the objects' prototype.
+      group.columns.push([['__proto__', 'polluted'], Array(group.rows).fill(true)]);
+      return JSON.stringify(group) + (comma ? ',' : '');
+    })
+    .join('\n');
+}
+
+async function builtFeed(context, variant, path) {
+  const folder = await built;
+  const file = normalize(join(folder, path));
+  if (!file.startsWith(folder + sep)) return;
+  let body;
+  try {
+    body = readFileSync(file, 'utf8');
+  } catch {
+    context.status = 404;
+    return;
+  }
+  if (path === 'browser/services.json') {
+    if (variant === 'slow') await new Promise((resolve) => setTimeout(resolve, 3000));
+    if (variant === 'hostile') body = hostileColumns(body);
+  }
+  context.type = extname(file) === '.ics' ? 'text/calendar' : 'application/json';
+  context.body = body;
 }
 
 const requestCounts = new Map();
@@ -74,6 +138,8 @@ async function fault(context, kind) {
 }
 
 export async function testFeeds(context, next) {
+  const builtMatch = /^\/built-feeds\/(plain|slow|hostile)\/(.+)$/.exec(context.path);
+  if (builtMatch) return builtFeed(context, builtMatch[1], builtMatch[2]);
   const breaking = /^\/test-feeds\/(flaky-[a-z0-9-]+)\/break$/.exec(context.path);
   if (breaking) {
     brokenFlaky.add(breaking[1]);

@@ -39,6 +39,8 @@ export async function serveFeed(directory: string, { host = '127.0.0.1', port = 
   const server = createServer(async (request, response) => {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Access-Control-Expose-Headers', 'ETag');
+    // Pages that use the feed may measure how long its files take (Resource Timing).
+    response.setHeader('Timing-Allow-Origin', '*');
     if (request.method === 'OPTIONS') {
       response.writeHead(204, { 'Access-Control-Allow-Headers': 'If-None-Match', 'Access-Control-Allow-Methods': 'GET, HEAD' }).end();
       return;

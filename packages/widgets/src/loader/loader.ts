@@ -1,4 +1,5 @@
 import contact from 'brusano:regional-contact';
+import communeOfPostalCode from 'brusano:postal-codes';
 
 /**
  * The one script a partner page includes. It defines nothing by itself: when a `brusano-*`
@@ -7,7 +8,13 @@ import contact from 'brusano:regional-contact';
  * copy, another version) is left alone. When a chunk cannot be loaded, the element says so in
  * French, Dutch or English and gives the regional contact.
  */
-const ELEMENTS: Record<string, () => Promise<{ default: CustomElementConstructor }>> = {
+interface ElementModule {
+  default: CustomElementConstructor;
+  /** Hands the element's feed reader the answers the loader already asked for. */
+  adoptEarlyResponses?: (responses: Map<string, Promise<Response>>) => void;
+}
+
+const ELEMENTS: Record<string, () => Promise<ElementModule>> = {
   'brusano-service-finder': () => import('./elements/brusano-service-finder.js'),
   'brusano-agenda': () => import('./elements/brusano-agenda.js'),
   'brusano-helpdesk-card': () => import('./elements/brusano-helpdesk-card.js'),
@@ -18,6 +25,55 @@ const FAILED: Record<'fr' | 'nl' | 'en', string> = {
   nl: 'Deze module kon niet worden geladen. Laad de pagina opnieuw, of neem contact op met:',
   en: 'This section could not be loaded. Reload the page, or contact:',
 };
+
+/**
+ * The feed files each element reads first, besides the manifest, where a built feed keeps them:
+ * asked for here, while the element's code is on its way, they arrive together with it.
+ */
+const FIRST_FILES: Record<string, (element: Element) => string[]> = {
+  'brusano-service-finder': (element) => {
+    const page = finderFirstPage(element);
+    return page ? [`browser/first/${page}.json`] : [];
+  },
+  'brusano-agenda': () => ['events.json', 'bassins.json'],
+  'brusano-helpdesk-card': () => ['bassins.json', 'communes.json', 'quartiers.json', 'helpdesks.json'],
+};
+
+/** The finder's first page for its attributes (the SDK's territoryKey), when the attributes alone tell it. */
+function finderFirstPage(element: Element): string | undefined {
+  if (['category', 'query', 'sync-url'].some((name) => element.hasAttribute(name))) return undefined;
+  const bassin = element.getAttribute('bassin')?.trim();
+  const commune = element.getAttribute('commune')?.trim();
+  if (bassin && commune) return undefined;
+  if (commune) {
+    const nis = /^\d{5}$/.test(commune) ? commune : communeOfPostalCode[commune];
+    return nis ? `commune-${nis}` : undefined;
+  }
+  return bassin ? (/^[a-z0-9-]+$/.test(bassin) ? `bassin-${bassin}` : undefined) : 'region';
+}
+
+const early = new Map<string, Promise<Response>>();
+
+/** Asks for an element's first feed files now, as the SDK's reader would (no cookie, the HTTP cache revalidated). */
+function askEarly(element: Element): void {
+  const feed = element.getAttribute('feed')?.trim();
+  const files = FIRST_FILES[element.localName];
+  if (!feed || !files) return;
+  let manifest: URL;
+  try {
+    manifest = new URL(feed, document.baseURI);
+  } catch {
+    return;
+  }
+  if (manifest.protocol !== 'http:' && manifest.protocol !== 'https:') return;
+  if (manifest.pathname.endsWith('/')) manifest.pathname += 'manifest.json';
+  for (const url of [manifest.href, ...files(element).map((file) => new URL(file, manifest).href)]) {
+    if (early.has(url)) continue;
+    const response = fetch(url, { cache: 'no-cache', credentials: 'omit' });
+    response.catch(() => undefined); // a failure is the reader's to report, when it asks
+    early.set(url, response);
+  }
+}
 
 const registering = new Map<string, Promise<void>>();
 const failed = new Set<string>();
@@ -45,18 +101,22 @@ function showFailure(element: Element): void {
   element.append(message);
 }
 
-function register(tag: string): void {
+function register(element: Element): void {
+  const tag = element.localName;
   if (failed.has(tag)) {
-    document.querySelectorAll(`${tag}:not(:defined)`).forEach(showFailure);
+    showFailure(element);
     return;
   }
-  if (customElements.get(tag) || registering.has(tag)) return;
+  if (customElements.get(tag)) return;
   const load = ELEMENTS[tag];
   if (!load) return;
+  askEarly(element);
+  if (registering.has(tag)) return;
   registering.set(
     tag,
     load().then(
       (module) => {
+        module.adoptEarlyResponses?.(early);
         if (!customElements.get(tag)) customElements.define(tag, module.default);
       },
       (error: unknown) => {
@@ -79,7 +139,7 @@ function register(tag: string): void {
 export function discover(root: Document | DocumentFragment | Element): void {
   const candidates = [...root.querySelectorAll(':not(:defined)')];
   if (root instanceof Element && !root.matches(':defined')) candidates.push(root);
-  for (const element of candidates) if (element.localName.startsWith('brusano-')) register(element.localName);
+  for (const element of candidates) if (element.localName.startsWith('brusano-')) register(element);
 }
 
 discover(document);

@@ -7,3 +7,9 @@ declare module 'brusano:regional-contact' {
   const contact: { name: Record<'fr' | 'nl' | 'en', string>; phone: string; website: string };
   export default contact;
 }
+
+/** Postal code → NIS code of its first commune, from packages/sdk/reference/communes.json, as the finder reads a `commune` attribute. */
+declare module 'brusano:postal-codes' {
+  const communeOfPostalCode: Record<string, string>;
+  export default communeOfPostalCode;
+}

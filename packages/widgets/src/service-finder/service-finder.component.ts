@@ -99,6 +99,22 @@ interface View {
 }
 
 const texts = withShared(finderStrings);
+/** A feed with nothing in it yet. */
+const EMPTY_FEED: Feed = {
+  bassins: [],
+  communes: [],
+  quartiers: [],
+  helpdesks: [],
+  actions: [],
+  events: [],
+  services: [],
+  categories: [],
+  sectors: [],
+  problems: [],
+  manifest: {} as Feed['manifest'],
+  url: '',
+  loadedAt: new Date(0),
+};
 /** How often the progress of the whole directory is shown while it arrives. */
 const PROGRESS_EVERY_MS = 300;
 
@@ -169,6 +185,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
 
   /** The search over every service that has arrived, and the feed it was made for. */
   private search?: { feed: Feed; index: ServiceSearch };
+  private firstPageIndex?: { page: ReadFirstPage; index: ServiceSearch };
   /** Batches read before the search could take them (it needs the categories and communes first). */
   private waiting: ServiceBatch[] = [];
   private adding = false;
@@ -326,7 +343,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     // The first results (or the certainty that there are none before the whole directory) are
     // painted: the directory may now take the network and the processor.
     const start = this.startDirectory;
-    const settled = this.firstPage === null || this.feedState.status === 'error' || (this.firstPage && this.feedState.status === 'ready');
+    const settled = this.firstPage === null || this.feedState.status !== 'loading' || (this.firstPage && this.view() !== undefined);
     if (start && settled) {
       this.startDirectory = undefined;
       requestAnimationFrame(() => setTimeout(start));
@@ -377,11 +394,29 @@ export class BrusanoServiceFinder extends BrusanoElement {
     if (firstPage && this.firstPageKey === firstPage.territory) {
       return { services: firstPage.services, count: firstPage.total, facets: { ...firstPage.facets, openNow: countOpen(firstPage.hours) }, partial: false };
     }
-    if (search && search.index.size > 0) {
-      const { services, facets } = search.index.search(this.state.query, this.filters);
+    // Asked something else before the directory is there: the answer from what has arrived, said as such.
+    const partial = search && search.index.size > 0 ? search.index : this.firstPageSearch;
+    if (partial) {
+      const { services, facets } = partial.search(this.state.query, this.filters);
       return { services, count: services.length, facets, partial: true };
     }
     return undefined;
+  }
+
+  /** A search over the first page alone, for what is asked before the rest of the directory arrives. */
+  private get firstPageSearch(): ServiceSearch | undefined {
+    const page = this.firstPage;
+    const feed = this.shownFeed;
+    if (!page || !feed) return undefined;
+    if (this.firstPageIndex?.page !== page) {
+      this.firstPageIndex = { page, index: createServiceSearch({ services: page.services, categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
+    }
+    return this.firstPageIndex.index;
+  }
+
+  /** How many services a partial answer covers. */
+  private get loadedSoFar(): number {
+    return this.search && this.search.index.size > 0 ? this.directory.loaded : (this.firstPage?.services.length ?? 0);
   }
 
   // --- state changes ---------------------------------------------------------
@@ -399,7 +434,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const view = this.view();
-      if (view) this.announced = view.partial ? this.t.resultCountPartial(view.count, this.directory.loaded) : this.t.resultCount(view.count);
+      if (view) this.announced = view.partial ? this.t.resultCountPartial(view.count, this.loadedSoFar) : this.t.resultCount(view.count);
     }, 600);
   }
 
@@ -460,10 +495,20 @@ export class BrusanoServiceFinder extends BrusanoElement {
     </section>`;
   }
 
+  /**
+   * The feed as far as it is there: once its datasets have arrived, the feed; before, when a first
+   * page can already be shown, the SDK's communes and bassins (filter names come with the feed).
+   */
+  private get shownFeed(): Feed | undefined {
+    if (this.feedState.status === 'ready') return this.feedState.feed;
+    if (this.feedState.status !== 'loading' || !this.firstPage) return undefined;
+    return { ...EMPTY_FEED, communes: [...communes], bassins: [...bassins], url: this.feed ?? '', loadedAt: new Date() };
+  }
+
   private renderBody(): TemplateResult {
-    const { t, feedState, directory } = this;
-    if (feedState.status !== 'ready') return this.renderFeedState()!;
-    const feed = feedState.feed;
+    const { t, directory } = this;
+    const feed = this.shownFeed;
+    if (!feed) return this.renderFeedState()!;
     const result = this.view();
     const loading = directory.complete
       ? nothing
@@ -486,7 +531,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
       </div>
       ${this.renderFilters(feed, result)}
       <div class="toolbar no-print">
-        <p class="count" part="status">${result.partial ? t.resultCountPartial(result.count, directory.loaded) : t.resultCount(result.count)}</p>
+        <p class="count" part="status">${result.partial ? t.resultCountPartial(result.count, this.loadedSoFar) : t.resultCount(result.count)}</p>
         <button part="button" class="secondary" @click=${() => window.print()}>${t.print}</button>
       </div>
       ${loading}
@@ -513,14 +558,15 @@ export class BrusanoServiceFinder extends BrusanoElement {
       label: string,
       all: string,
       counts: FacetCount[],
-      name: (value: string) => string,
-      byName = true,
+      nameOf: (value: string) => string | undefined,
     ) => {
       const values = counts.map((facet) => facet.value);
       const selected = String(state[id]);
       if (selected && !values.includes(selected)) counts = [...counts, { value: selected, count: 0 }];
       const compare = collator(lang);
-      const options = byName ? [...counts].sort((a, b) => compare(name(a.value), name(b.value))) : counts;
+      // A value without a name (a category of the first page before the feed's categories arrive) is not offered.
+      const name = (value: string) => nameOf(value) ?? value;
+      const options = counts.filter((facet) => nameOf(facet.value) !== undefined || facet.value === selected).sort((a, b) => compare(name(a.value), name(b.value)));
       return html`<div class="field">
         <label for=${id}>${label}</label>
         <select id=${id} @change=${(event: Event) => this.change({ [id]: (event.target as HTMLSelectElement).value })}>
@@ -533,7 +579,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     };
     const localizedName = (names: Map<string, { fr: string; nl: string; en?: string }>) => (value: string) => {
       const found = names.get(value);
-      return found ? (found[lang] ?? found.fr) : value;
+      return found ? (found[lang] ?? found.fr) : undefined;
     };
     const checkbox = (flag: (typeof FLAGS)[number], label: string) =>
       html`<label class="check"

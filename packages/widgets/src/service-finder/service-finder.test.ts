@@ -105,6 +105,67 @@ describe('<brusano-service-finder>', () => {
     });
   });
 
+  describe('with a feed made by brusano-feed build', () => {
+    const cardsShown = (element: Element) => waitUntil(() => $$(element, '.card').length > 0, 'cards shown', { timeout: 10_000 });
+
+    it('shows the first page before the rest of the directory, says the rest is loading, then has every service', async () => {
+      const sample = (await (await fetch('/examples/feed/services.json')).json()) as unknown[];
+      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed="/built-feeds/slow/manifest.json" page-size="5"></brusano-service-finder>`);
+      await cardsShown(element);
+      // The first page: the first services in name order, the count of the whole territory, the filters' counts.
+      expect($$(element, '.card')).to.have.length(5);
+      expect($(element, '.count')!.textContent).to.equal(`${sample.length} services trouvés.`);
+      expect($(element, '[data-loading-directory]')!.textContent).to.contain('Le répertoire complet se charge');
+      expect(($(element, '#commune') as HTMLSelectElement).options.length).to.be.greaterThan(1);
+      await expect(element).to.be.accessible();
+      const firstNames = cardNames(element);
+      // A word typed before the rest has arrived: the answer from the first page, said as such.
+      await type(element, 'cpas');
+      expect($(element, '.count')!.textContent).to.match(/^\d+ services? trouvés? parmi les \d+ déjà chargés\.$|^Aucun service trouvé parmi les \d+ déjà chargés\.$/);
+      expect($(element, '.empty')).to.be.null;
+      await type(element, '');
+      await loaded(element);
+      expect($(element, '[data-loading-directory]')).to.be.null;
+      expect(cardNames(element)).to.deep.equal(firstNames);
+      await type(element, 'cpas');
+      expect($(element, '.count')!.textContent).to.match(/^\d+ services trouvés\.$/);
+    });
+
+    it('asks for nothing but the first page and the finder’s datasets before the first results, and for them at once', async () => {
+      const before = performance.getEntriesByType('resource').length;
+      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed="/built-feeds/plain/manifest.json" bassin="nord"></brusano-service-finder>`);
+      await loaded(element);
+      const files = performance
+        .getEntriesByType('resource')
+        .slice(before)
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.startsWith('/built-feeds/plain/'))
+        .map((path) => path.slice('/built-feeds/plain/'.length));
+      expect(files.sort()).to.deep.equal(['bassins.json', 'browser/first/bassin-nord.json', 'browser/services.json', 'categories.json', 'communes.json', 'helpdesks.json', 'manifest.json', 'sectors.json']);
+      expect($$(element, '.card').length).to.be.greaterThan(0);
+    });
+
+    it('shows the services of a built feed that was changed afterwards as text, links nothing unsafe, and counts what it left out', async () => {
+      const reported: CustomEvent[] = [];
+      const element = await fixture<BrusanoServiceFinder>(
+        html`<brusano-service-finder page-size="100" @brusano-error=${(event: CustomEvent) => reported.push(event)} feed="/built-feeds/hostile/manifest.json"></brusano-service-finder>`,
+      );
+      await loaded(element);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // let any injected handler fire
+      const sample = (await (await fetch('/examples/feed/services.json')).json()) as unknown[];
+      expect($$(element, '.card')).to.have.length(sample.length - 1); // the one with categoryIds "logement"
+      expect(cardNames(element)).to.include('<img src=x onerror="window.__xss=1">');
+      const root = shadow(element);
+      expect(root.querySelector('img, script, svg, b')).to.be.null;
+      for (const link of root.querySelectorAll('a')) expect(link.getAttribute('href')).to.match(/^(https?:|tel:\+|mailto:)/);
+      expect((window as unknown as { __xss?: number }).__xss).to.be.undefined;
+      expect(({} as Record<string, unknown>).polluted).to.be.undefined;
+      expect(reported).to.have.length(1);
+      expect(reported[0]!.detail).to.include({ type: 'records', count: 1, dropped: 3 });
+      await expect(element).to.be.accessible();
+    });
+  });
+
   describe('on a phone-sized page', () => {
     it('folds the filters away until asked, and says how many are active', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px"><brusano-service-finder feed=${SAMPLE_FEED} bassin="sud"></brusano-service-finder></div>`);
@@ -231,6 +292,7 @@ describe('<brusano-service-finder>', () => {
       services[0]!.phones = [{ number: 'javascript:alert(1)' }];
       element.feedData = { services: [services[0]!], bassins: [], communes: [], quartiers: [], helpdesks: [], actions: [], events: [], categories: [], sectors: [], problems: [], manifest: {} as Feed['manifest'], url: '', loadedAt: new Date() };
       await element.updateComplete;
+      await loaded(element);
       const links = $$(element, '.card a').map((link) => link.getAttribute('href')!);
       expect(links.some((href) => /^(javascript|data|vbscript):/i.test(href))).to.be.false;
       expect($(element, '.card')!.textContent).to.contain('javascript:alert(1)');

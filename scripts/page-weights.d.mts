@@ -1,0 +1,2 @@
+export declare const gzipBytes: (path: string) => number;
+export declare function pageWeights(cdn: string): Record<string, number>;
