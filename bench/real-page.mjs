@@ -11,7 +11,7 @@
 //
 //   node bench/real-page.mjs            every size, both profiles, ours and the peer
 //   BENCH_REAL_SIZES=5000 BENCH_REAL_RUNS=1 node bench/real-page.mjs
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,8 @@ export function peerBundles() {
   try {
     symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
     for (const pkg of ['sdk', 'widgets']) cpSync(join(root, 'packages', pkg, 'node_modules'), join(tree, 'packages', pkg, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+    // That commit built the SDK with tsup, which the CLI package still uses: lend it.
+    symlinkSync(readlinkSync(join(root, 'packages', 'feed', 'node_modules', 'tsup')), join(tree, 'packages', 'sdk', 'node_modules', 'tsup'));
     const run = (cwd, command, args) => execFileSync(command, args, { cwd: join(tree, cwd), stdio: 'ignore' });
     run('packages/sdk', 'node', ['scripts/generate.mjs']);
     run('packages/sdk', 'node', ['node_modules/tsup/dist/cli-default.js']);
@@ -183,7 +185,11 @@ async function visit(browser, url, profile, { finder = false, widget = true } = 
   await page.evaluateOnNewDocument(PROBE);
   await page.goto(url, { waitUntil: widget ? 'domcontentloaded' : 'load', timeout: 120_000 });
   if (!widget) await new Promise((resolve) => setTimeout(resolve, 1000));
-  if (widget) await page.waitForFunction('window.__bench.marks.firstResults', { timeout: 120_000, polling: 50 });
+  if (widget) {
+    await page.waitForFunction('window.__bench.marks.firstResults', { timeout: 120_000, polling: 50 }).catch((error) => {
+      throw new Error(`no first results on ${url} (${profile.cpu > 1 ? 'mobile' : 'desktop'})`, { cause: error });
+    });
+  }
   const result = { firstResults: await page.evaluate(() => window.__bench.marks.firstResults ?? performance.now()) };
   // The scripts loaded before the first results: their bytes as sent (brotli) and as gzip -9.
   const scripts = await page.evaluate(

@@ -14,22 +14,30 @@ export interface LookUpOptions {
   maxEdits?: number;
 }
 
+// Two rows of the distance table, kept between calls: a typo look-up compares a word with thousands.
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
 /** Levenshtein distance, or `limit + 1` as soon as it is sure to exceed `limit`. */
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (b.length + 1 > previousRow.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previousRow[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    currentRow[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
+      const value = Math.min(previousRow[j]! + 1, currentRow[j - 1]! + 1, previousRow[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      currentRow[j] = value;
       if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
-    previous = current;
+    [previousRow, currentRow] = [currentRow, previousRow];
   }
-  return previous[b.length]!;
+  return previousRow[b.length]!;
 }
 
 /**
@@ -53,6 +61,8 @@ export class InvertedIndex {
   private documents = 0;
   /** Word ids in alphabetical order, for prefixes; rebuilt after words were added. */
   private alphabetical: number[] | undefined;
+  /** Word ids by word length, for typo look-ups. */
+  private readonly byLength: number[][] = [];
   /** The frequencies of the document being added, kept between documents to spare the garbage collector. */
   private readonly frequencies = new Map<number, number>();
 
@@ -72,6 +82,7 @@ export class InvertedIndex {
         if (id === undefined) {
           id = this.terms.push(word) - 1;
           this.termIds.set(word, id);
+          (this.byLength[word.length] ??= []).push(id);
           this.postings.push([]);
           this.alphabetical = undefined;
         }
@@ -97,11 +108,15 @@ export class InvertedIndex {
       }
     }
     if (maxEdits > 0) {
-      this.terms.forEach((term, id) => {
-        if (id === exact || (prefix && term.startsWith(word))) return;
-        const distance = editDistance(word, term, maxEdits);
-        if (distance <= maxEdits) this.score(id, (TYPO_WEIGHT * term.length) / (term.length + distance), scores);
-      });
+      // Only words of a near length can be a few edits away.
+      for (let length = Math.max(1, word.length - maxEdits); length <= word.length + maxEdits; length++) {
+        for (const id of this.byLength[length] ?? []) {
+          const term = this.terms[id]!;
+          if (id === exact || (prefix && term.startsWith(word))) continue;
+          const distance = editDistance(word, term, maxEdits);
+          if (distance <= maxEdits) this.score(id, (TYPO_WEIGHT * term.length) / (term.length + distance), scores);
+        }
+      }
     }
     return scores;
   }

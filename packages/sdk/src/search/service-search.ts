@@ -60,22 +60,12 @@ export interface ServiceSearch {
   prepare(): void;
 }
 
-interface Entry {
-  service: Service;
-  /**
-   * The service's facet values as slots, one number per (facet, value) pair across all list
-   * facets, grouped by facet in LIST_FACETS order; facet f's slots are slots[bounds[f]..bounds[f+1]).
-   * One flat array and one counter array keep the per-keystroke pass tight.
-   */
-  slots: Uint32Array;
-  bounds: Uint8Array;
-  /** free, withoutAppointment, reducedMobility (in FLAG_FACETS order after openNow), as bits. */
-  flags: number;
-  /** Shared between services with the same hours, so "open now" is worked out once per pattern. */
-  hours: CompiledHours;
-}
+/** Scores are ranked to a millionth, up to 2 000: ranking keys are score and name rank in one number. */
+const SCORE_STEPS = 1e6;
+const SCORE_CEILING = 2_000 * SCORE_STEPS;
+const RANK_SPAN = 2 ** 21;
 
-/** Bit of each flag facet in Entry.flags. */
+/** Bit of each flag facet in a service's flags. */
 const FLAG_BITS = { free: 1, withoutAppointment: 2, reducedMobility: 4 } as const;
 
 /** Every (facet, value) pair met in the services, numbered. */
@@ -150,15 +140,25 @@ function createServedAreas(communes: readonly Commune[], bassins: readonly Bassi
 export function createServiceSearch({ services = [], categories = [], sectors = [], communes, bassins }: ServiceSearchData): ServiceSearch {
   const servedAreas = createServedAreas(communes, bassins);
   const slots = new Slots();
-  const compiledHours = new Map<string, CompiledHours>();
-  const entries: Entry[] = [];
+  const patternIds = new Map<string, number>();
+  const patterns: CompiledHours[] = [];
+  // What the per-keystroke pass reads of each service, in flat arrays side by side (one service,
+  // one position): its facet values as slots, one number per (facet, value) pair across all list
+  // facets; where each facet's slots start (LIST_FACETS.length + 1 marks per service); its flags
+  // (free, without appointment, wheelchair, as bits); which of the distinct opening hours it has.
+  const entries: Service[] = [];
+  const slotData: number[] = [];
+  const facetStarts: number[] = [];
+  const flagsOf: number[] = [];
+  const hoursOf: number[] = [];
   const nameKeys: string[] = [];
+  const MARKS = LIST_FACETS.length + 1;
 
-  function entryOf(service: Service): Entry {
+  function addEntry(service: Service): void {
     const served = servedAreas(service);
     const hoursKey = JSON.stringify(service.hours ?? null);
-    let hours = compiledHours.get(hoursKey);
-    if (!hours) compiledHours.set(hoursKey, (hours = compileHours(service.hours)));
+    let hours = patternIds.get(hoursKey);
+    if (hours === undefined) patternIds.set(hoursKey, (hours = patterns.push(compileHours(service.hours)) - 1));
     const lists: Record<ListFacet, readonly string[]> = {
       categoryIds: service.categoryIds.map(String),
       sectorIds: (service.sectorIds ?? []).map(String),
@@ -167,22 +167,18 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       languages: service.languages ?? [],
       publics: service.publics ?? [],
     };
-    const ids: number[] = [];
-    const bounds = new Uint8Array(LIST_FACETS.length + 1);
     LIST_FACETS.forEach((facet, index) => {
-      for (const value of lists[facet]) ids.push(slots.slot(index, value));
-      bounds[index + 1] = Math.min(255, ids.length);
+      facetStarts.push(slotData.length);
+      for (const value of lists[facet]) slotData.push(slots.slot(index, value));
     });
-    return {
-      service,
-      slots: Uint32Array.from(ids),
-      bounds,
-      flags:
-        (service.cost?.free === true ? FLAG_BITS.free : 0) |
+    facetStarts.push(slotData.length);
+    entries.push(service);
+    flagsOf.push(
+      (service.cost?.free === true ? FLAG_BITS.free : 0) |
         (service.appointment === 'not-required' || service.appointment === 'either' ? FLAG_BITS.withoutAppointment : 0) |
         ((service.locations ?? []).some((location) => location.accessibility?.reducedMobility === 'full') ? FLAG_BITS.reducedMobility : 0),
-      hours,
-    };
+    );
+    hoursOf.push(hours);
   }
 
   // Words are indexed on the first search with words (or by add() and prepare()), so a finder
@@ -190,7 +186,7 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
   const textIndex = createTextIndex(categories, sectors);
   let indexed = 0;
   const indexWords = () => {
-    for (; indexed < entries.length; indexed++) textIndex.add(indexed, entries[indexed]!.service);
+    for (; indexed < entries.length; indexed++) textIndex.add(indexed, entries[indexed]!);
   };
 
   // Without words, services come in name order (accents and case ignored), then feed order.
@@ -214,7 +210,7 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
   };
 
   const addOne = (service: Service) => {
-    entries.push(entryOf(service));
+    addEntry(service);
     nameKeys.push(normalWords(texts(service.name)).join(' '));
   };
   services.forEach(addOne);
@@ -254,11 +250,14 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       sortByName();
       const scores = groups ? textIndex.search(groups) : undefined;
       // Best score first; equal scores in name order, so the same query always ranks the same.
-      let candidates = byName;
+      // Sorted as numbers, score then rank in one key, which the engine sorts fastest.
+      let candidates: ArrayLike<number> = byName;
       if (scores) {
-        const scoreOf = new Float64Array(entries.length);
-        for (const [id, score] of scores) scoreOf[id] = score;
-        candidates = [...scores.keys()].sort((a, b) => scoreOf[b]! - scoreOf[a]! || nameRank[a]! - nameRank[b]!);
+        const keys = new Float64Array(scores.size);
+        let at = 0;
+        for (const [id, score] of scores) keys[at++] = (SCORE_CEILING - Math.min(SCORE_CEILING, Math.round(score * SCORE_STEPS))) * RANK_SPAN + nameRank[id]!;
+        keys.sort();
+        candidates = Array.from(keys, (key) => byName[key % RANK_SPAN]!);
       }
 
       // The active filters: the wanted slots of each filtered list facet, the flags required.
@@ -270,12 +269,8 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
         return Boolean(values?.length);
       });
       const requiredFlags = (filters.free ? FLAG_BITS.free : 0) | (filters.withoutAppointment ? FLAG_BITS.withoutAppointment : 0) | (filters.reducedMobility ? FLAG_BITS.reducedMobility : 0);
-      const openByHours = new Map<CompiledHours, boolean>();
-      const isOpen = (entry: Entry) => {
-        let open = openByHours.get(entry.hours);
-        if (open === undefined) openByHours.set(entry.hours, (open = entry.hours.isOpen(now)));
-        return open;
-      };
+      const openPatterns = Uint8Array.from(patterns, (pattern) => (pattern.isOpen(now) ? 1 : 0));
+      const isOpen = (entry: number) => openPatterns[hoursOf[entry]!] === 1;
       // Filters are numbered: list facets 0–5 in LIST_FACETS order, then openNow (6) and each flag bit (7–9).
       const OPEN_NOW = LIST_FACETS.length;
       const FLAG_ORDER = [FLAG_BITS.free, FLAG_BITS.withoutAppointment, FLAG_BITS.reducedMobility];
@@ -286,14 +281,15 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       const flagCounts = new Int32Array(FLAG_FACETS.length);
       const results: Service[] = [];
       for (let position = 0; position < candidates.length; position++) {
-        const entry = entries[candidates[position]!]!;
-        const { slots: entrySlots, bounds } = entry;
+        const entry = candidates[position]!;
+        const marks = entry * MARKS;
+        const flags = flagsOf[entry]!;
         let failed = -1;
         let failures = 0;
         for (let facet = 0; facet < OPEN_NOW && failures < 2; facet++) {
           if (!filtered[facet]) continue;
           let found = false;
-          for (let index = bounds[facet]!; index < bounds[facet + 1]! && !found; index++) found = wanted[entrySlots[index]!] === 1;
+          for (let index = facetStarts[marks + facet]!; index < facetStarts[marks + facet + 1]! && !found; index++) found = wanted[slotData[index]!] === 1;
           if (!found) {
             failed = facet;
             failures++;
@@ -305,21 +301,21 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
         }
         for (let flag = 0; flag < FLAG_ORDER.length && failures < 2; flag++) {
           const bit = FLAG_ORDER[flag]!;
-          if (requiredFlags & bit && !(entry.flags & bit)) {
+          if (requiredFlags & bit && !(flags & bit)) {
             failed = OPEN_NOW + 1 + flag;
             failures++;
           }
         }
         if (failures > 1) continue;
         if (failures === 0) {
-          results.push(entry.service);
-          for (let index = 0; index < entrySlots.length; index++) counts[entrySlots[index]!]!++;
+          results.push(entries[entry]!);
+          for (let index = facetStarts[marks]!, end = facetStarts[marks + OPEN_NOW]!; index < end; index++) counts[slotData[index]!]!++;
         } else if (failed < OPEN_NOW) {
-          for (let index = bounds[failed]!; index < bounds[failed + 1]!; index++) counts[entrySlots[index]!]!++;
+          for (let index = facetStarts[marks + failed]!; index < facetStarts[marks + failed + 1]!; index++) counts[slotData[index]!]!++;
         }
         if ((failures === 0 || failed === OPEN_NOW) && isOpen(entry)) flagCounts[0]!++;
         for (let flag = 0; flag < FLAG_ORDER.length; flag++) {
-          if ((failures === 0 || failed === OPEN_NOW + 1 + flag) && entry.flags & FLAG_ORDER[flag]!) flagCounts[flag + 1]!++;
+          if ((failures === 0 || failed === OPEN_NOW + 1 + flag) && flags & FLAG_ORDER[flag]!) flagCounts[flag + 1]!++;
         }
       }
 

@@ -145,6 +145,15 @@ describe('<brusano-service-finder>', () => {
       expect($$(element, '.card').length).to.be.greaterThan(0);
     });
 
+    it('still reads a feed without the browser’s files (hand-made, or from an older build): every service, from services.json', async () => {
+      const before = performance.getEntriesByType('resource').length;
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} page-size="100"></brusano-service-finder>`);
+      const sample = (await (await fetch('/examples/feed/services.json')).json()) as unknown[];
+      expect($$(element, '.card')).to.have.length(sample.length);
+      const files = performance.getEntriesByType('resource').slice(before).map((entry) => new URL(entry.name).pathname);
+      expect(files).to.include('/examples/feed/services.json');
+    });
+
     it('shows the services of a built feed that was changed afterwards as text, links nothing unsafe, and counts what it left out', async () => {
       const reported: CustomEvent[] = [];
       const element = await fixture<BrusanoServiceFinder>(
