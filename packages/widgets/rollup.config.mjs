@@ -91,7 +91,11 @@ const lazy = {
     format: 'es',
     sourcemap: true,
     entryFileNames: '[name].js',
-    chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/loader/elements/') ? 'elements/[name].js' : 'chunks/[name]-[hash].js'),
+    // An element's chunk keeps the element's name, even when it also lends code to a later chunk.
+    chunkFileNames: (chunk) => {
+      const element = chunk.moduleIds.find((id) => id.includes('/loader/elements/'));
+      return element ? `elements/${element.split('/').pop().replace(/\.js$/, '')}.js` : 'chunks/[name]-[hash].js';
+    },
   },
   plugins: [loaderData(), nodeResolve({ browser: true }), noLitGlobals(), minify, importTogether()],
   onwarn,

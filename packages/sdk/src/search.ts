@@ -1,7 +1,6 @@
 /** The finder's search: weighted full text across French and Dutch, facets that follow the query, "open now". */
 export {
   createServiceSearch,
-  countOpen,
   type ServiceFilters,
   type ServiceSearch,
   type ServiceSearchData,

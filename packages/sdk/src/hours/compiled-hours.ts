@@ -1,5 +1,5 @@
 import type { OpeningHours } from '../generated/types.js';
-import { addDays, minutesOf, WEEKDAYS, type BrusselsTime } from './brussels-time.js';
+import { addDays, brusselsTime, minutesOf, WEEKDAYS, type BrusselsTime } from './brussels-time.js';
 import { intervalsOn } from './opening-status.js';
 
 const DAY = 24 * 60;
@@ -43,4 +43,16 @@ export function compileHours(hours: OpeningHours | undefined): CompiledHours {
       return false;
     },
   };
+}
+
+/**
+ * How many services are open at a time, from a table of distinct opening hours and how many
+ * services have each (a first page carries one), in Brussels time.
+ *
+ * @example
+ * countOpen([[{ timeZone: 'Europe/Brussels', weekly: [...] }, 12], [null, 3]]) // 12 on a weekday morning
+ */
+export function countOpen(hours: readonly (readonly [OpeningHours | null, number])[], at = new Date()): number {
+  const now = brusselsTime(at);
+  return hours.reduce((sum, [pattern, count]) => sum + (pattern && compileHours(pattern).isOpen(now) ? count : 0), 0);
 }

@@ -1,4 +1,4 @@
-import type { Bassin, Commune, OpeningHours, Service, TaxonomyTerm } from '../generated/types.js';
+import type { Bassin, Commune, Service, TaxonomyTerm } from '../generated/types.js';
 import { brusselsTime } from '../hours/brussels-time.js';
 import { compileHours, type CompiledHours } from '../hours/compiled-hours.js';
 import { resolveTerritory } from '../territory/resolve-territory.js';
@@ -337,16 +337,4 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       return result;
     },
   };
-}
-
-/**
- * How many services are open at a time, from a table of distinct opening hours and how many
- * services have each (a first page carries one), in Brussels time.
- *
- * @example
- * countOpen([[{ timeZone: 'Europe/Brussels', weekly: [...] }, 12], [null, 3]]) // 12 on a weekday morning
- */
-export function countOpen(hours: readonly (readonly [OpeningHours | null, number])[], at = new Date()): number {
-  const now = brusselsTime(at);
-  return hours.reduce((sum, [pattern, count]) => sum + (pattern && compileHours(pattern).isOpen(now) ? count : 0), 0);
 }

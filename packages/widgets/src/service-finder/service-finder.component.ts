@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed, Service } from '@brusano/sdk';
-import { brusselsTime, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
+import { brusselsTime, countOpen, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
 import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
-import { countOpen, createServiceSearch, type FacetCount, type ServiceFilters, type ServiceSearch, type ServiceSearchResult } from '@brusano/sdk/search';
+import type { FacetCount, ServiceFilters, ServiceSearch, ServiceSearchData, ServiceSearchResult } from '@brusano/sdk/search';
 import { bassins } from '@brusano/sdk/reference/bassins';
 import { communes } from '@brusano/sdk/reference/communes';
 import { helpdeskFor, isReachable, regionalHelpdesk, resolveTerritory } from '@brusano/sdk/territory';
@@ -99,6 +99,13 @@ interface View {
 }
 
 const texts = withShared(finderStrings);
+
+/**
+ * The search comes after the first results: a built feed's first page needs none, so its code is
+ * loaded while the first page is on screen.
+ */
+let searchModule: Promise<typeof import('@brusano/sdk/search')> | undefined;
+const loadSearch = () => (searchModule ??= import('@brusano/sdk/search'));
 /** A feed with nothing in it yet. */
 const EMPTY_FEED: Feed = {
   bassins: [],
@@ -186,6 +193,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   /** The search over every service that has arrived, and the feed it was made for. */
   private search?: { feed: Feed; index: ServiceSearch };
   private firstPageIndex?: { page: ReadFirstPage; index: ServiceSearch };
+  /** The search's constructor, once its module has arrived (see loadSearch). */
+  private createSearch?: (data: ServiceSearchData) => ServiceSearch;
   /** Batches read before the search could take them (it needs the categories and communes first). */
   private waiting: ServiceBatch[] = [];
   private adding = false;
@@ -242,7 +251,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     if (changed.has('pageSize')) this.shown = this.validPageSize;
     if (changed.has('syncUrl') && this.syncUrl) this.readUrl();
     super.willUpdate(changed);
-    if ((changed as PropertyValues).has('feedState')) this.prepareSearch();
+    if ((changed as PropertyValues).has('feedState')) void this.prepareSearch();
   }
 
   /** The first page that answers the current state exactly: a territory alone, no words, no other filter. */
@@ -287,9 +296,12 @@ export class BrusanoServiceFinder extends BrusanoElement {
   }
 
   /** Once the feed's categories and communes are there, a search to put the services in. */
-  private prepareSearch(): void {
+  private async prepareSearch(): Promise<void> {
     const feed = this.data;
     if (!feed || this.search?.feed === feed) return;
+    const { createServiceSearch } = await loadSearch();
+    this.createSearch = createServiceSearch;
+    if (this.data !== feed || this.search?.feed === feed) return;
     this.search = { feed, index: createServiceSearch({ categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
     if (this.feedData) {
       // A feed the page loaded itself: every service is already there.
@@ -346,7 +358,15 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const settled = this.firstPage === null || this.feedState.status !== 'loading' || (this.firstPage && this.view() !== undefined);
     if (start && settled) {
       this.startDirectory = undefined;
-      requestAnimationFrame(() => setTimeout(start));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          start();
+          void loadSearch().then(({ createServiceSearch }) => {
+            this.createSearch = createServiceSearch;
+            this.requestUpdate();
+          });
+        }),
+      );
     }
     if (this.focusIndexAfterRender !== undefined) {
       const titles = this.renderRoot.querySelectorAll<HTMLElement>('.card__toggle');
@@ -407,9 +427,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private get firstPageSearch(): ServiceSearch | undefined {
     const page = this.firstPage;
     const feed = this.shownFeed;
-    if (!page || !feed) return undefined;
+    if (!page || !feed || !this.createSearch) return undefined;
     if (this.firstPageIndex?.page !== page) {
-      this.firstPageIndex = { page, index: createServiceSearch({ services: page.services, categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
+      this.firstPageIndex = { page, index: this.createSearch({ services: page.services, categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
     }
     return this.firstPageIndex.index;
   }
