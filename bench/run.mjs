@@ -14,6 +14,7 @@ import { serveFeed } from '@brusano/feed';
 import { generateServices } from './generate-feed.mjs';
 import { pageWeights } from '../scripts/page-weights.mjs';
 import { launchForVisits, PEER_COMMIT, realPageBench } from './real-page.mjs';
+import { apiLoadBench } from './api-load.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
@@ -78,6 +79,10 @@ async function main() {
   } finally {
     await visits.close();
   }
+  // The HSDS API of brusano-feed serve, on the largest built feed of the real-page run.
+  const apiSize = Math.max(...REAL_SIZES);
+  results.api = { size: apiSize, ...(await apiLoadBench(join(out, 'real', 'feeds', String(apiSize)))) };
+  console.log(`api ${apiSize}: one page ${results.api.onePage.requestsPerSecond} req/s (p99 ${results.api.onePage.p99} ms), searches ${results.api.searches.requestsPerSecond} req/s (p99 ${results.api.searches.p99} ms)`);
   const server = await serveFeed(out);
   const browser = await puppeteer.launch({
     protocolTimeout: 30 * 60_000,
@@ -220,6 +225,8 @@ with synonyms, prefix and typo tolerance, filters and all facet counts. Fuse.js 
 services with the same weighted fields (threshold 0.3, location ignored), text only, on an even
 sample of ${results.search[0]?.fuse.keystrokes ?? 0} of the keystrokes (it takes up to seconds per keystroke at 50 000).
 
+${apiTable(results)}
+
 ### CDN files (bytes)
 
 | file | raw | gzip -9 | brotli 11 |
@@ -229,6 +236,20 @@ ${bundles}
   const path = join(root, 'BENCHMARKS.md');
   const current = readFileSync(path, 'utf8');
   writeFileSync(path, current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, generated));
+}
+
+function apiTable({ api }) {
+  if (!api) return '';
+  const row = (cells) => `| ${cells.join(' | ')} |`;
+  const line = (name, run) => row([name, run.requestsPerSecond.toLocaleString('en'), `${run.p50} ms`, `${run.p99} ms`, String(run.non2xx + run.errors + run.timeouts)]);
+  return `### HSDS API of \`brusano-feed serve\` (autocannon, ${api.connections} connections, ${api.seconds} s, brotli)
+
+On the built feed of ${api.size.toLocaleString('en')} services, the same machine running server and load.
+
+| requests | requests/s | p50 | p99 | errors |
+|---|---:|---:|---:|---:|
+${line('`/services?page=1&per_page=50`, the same page again and again', api.onePage)}
+${line('`/services?search=…&page=…&per_page=…`, a different query each time', api.searches)}`;
 }
 
 if (process.argv.includes('--report')) writeBenchmarksMd(JSON.parse(readFileSync(join(here, 'results.json'), 'utf8')));

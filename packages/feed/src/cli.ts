@@ -11,7 +11,7 @@ const USAGE = `brusano-feed — tools for Brusano's feed
 
 Commands:
   validate <feed-folder> [--json]         check a feed: schemas and cross-references
-  build <source-folder> <out-folder>     build a deployable static feed
+  build <source> <out> [--strict]        build a deployable static feed
   calendars <feed-folder> <out-folder>   write the subscribable .ics calendars
   serve <feed-folder> [--port 8081]      serve a feed locally, with CORS and ETags
   schema-diff <old> <new> [--json]       classify schema changes as breaking or compatible

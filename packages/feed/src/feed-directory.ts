@@ -21,9 +21,9 @@ export interface FeedCheck {
   directory: string;
   /** The manifest, when it is valid. */
   manifest?: FeedManifest;
-  /** The valid records of each dataset that could be read. */
+  /** The records of each dataset that could be read: valid ones, and those kept without invalid optional fields. */
   data: Partial<FeedData>;
-  /** Valid records per dataset. */
+  /** Records kept per dataset. */
   counts: Record<string, number>;
   problems: FileProblem[];
 }
@@ -84,7 +84,7 @@ export async function checkFeedDirectory(directory: string): Promise<FeedCheck> 
       check.problems.push({ file, dataset: name, pointer: '', message: `must be a list of ${name}` });
       continue;
     }
-    const { records, problems } = validateDataset(name, data.value);
+    const { records, problems } = validateDataset(name, data.value, { dropInvalidFields: true });
     (check.data as Record<string, unknown>)[name] = records;
     // Where each valid record stands in the file, so later problems point at the right line of it.
     const idField = name === 'communes' ? 'nis' : 'id';

@@ -5,6 +5,13 @@ export { serveFeed, type FeedServer, type ServeFeedOptions } from './server/serv
 export { main } from './cli.js';
 export { buildFeed, type BuildResult } from './commands/build.js';
 export { diffSchemas, type SchemaChange } from './commands/schema-diff.js';
-export { importSocialBrussels, belgianPhone, lastUpdateDate, type SocialBrusselsRecord, type ImportNote } from './import/social-brussels.js';
-export { serviceToHsds, servicesFromHsds, uuidFor, type HsdsService } from './hsds/hsds.js';
+export { importSocialBrussels, belgianPhone, lastUpdateDate, type SocialBrusselsRecord } from './import/social-brussels.js';
+export { type RecordReport } from './import/report.js';
+export { writeFeedFolder } from './import/feed-folder.js';
+export { serviceToHsds, uuidFor } from './hsds/export.js';
+export { servicesFromHsds, type HsdsService, type HsdsImportOptions } from './hsds/import.js';
+export { readHsdsApi, readHsdsPath, servicesOfDocument } from './hsds/read.js';
+export { ImportInputError } from './import/input-error.js';
+export { phoneFrom } from './hsds/phones.js';
+export { categoryMatcher } from './hsds/taxonomy.js';
 export { schemaReference } from './commands/schema-docs.js';

@@ -121,6 +121,32 @@ describe('brusano-feed build', () => {
     expect(stdout).toContain('was not built');
   });
 
+  it('publishes a record without its bad optional fields, each a warning; refuses what the browser would skip, and everything with --strict', async () => {
+    const source = scratch();
+    for (const file of readdirSync(SAMPLE_FEED)) writeFileSync(join(source, file), readFileSync(join(SAMPLE_FEED, file)));
+    const services = JSON.parse(readFileSync(join(source, 'services.json'), 'utf8'));
+    const bad = ['javascript:alert(1)', 'htp//typo.example.org', 'https://exa mple.org/'];
+    services.forEach((service: { websites?: unknown }, index: number) => (service.websites = [{ url: bad[index % bad.length] }]));
+    writeFileSync(join(source, 'services.json'), JSON.stringify(services));
+    const out = join(scratch(), 'feed');
+    const built = await brusanoFeed('build', source, out);
+    expect(built.code).toBe(0);
+    expect(built.stdout.split('\n').filter((line) => line.startsWith('warning: services.json record ') && line.endsWith('/websites/0/url: must be a full http:// or https:// address (published without this field)'))).toHaveLength(services.length);
+    const published = JSON.parse(readFileSync(join(out, 'services.json'), 'utf8'));
+    expect(published.map((service: { id: string }) => service.id)).toEqual(services.map((service: { id: string }) => service.id));
+    expect(JSON.stringify(published)).not.toContain('javascript:');
+
+    const strict = await brusanoFeed('build', source, join(scratch(), 'strict'), '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('was not built');
+
+    services[1].name = {};
+    writeFileSync(join(source, 'services.json'), JSON.stringify(services));
+    const refused = await brusanoFeed('build', source, join(scratch(), 'refused'));
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`services.json record 2 (${services[1].id}) /name: needs a text in French (fr), Dutch (nl) or English (en)`);
+  });
+
   it('builds a feed the SDK loads from brusano-feed serve, compressed, with CORS and ETags', async () => {
     const out = join(scratch(), 'feed');
     await brusanoFeed('build', SAMPLE_FEED, out);

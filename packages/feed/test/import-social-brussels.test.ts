@@ -1,15 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { belgianPhone, importSocialBrussels, lastUpdateDate } from '@brusano/feed';
-import { ROOT } from '../../../test/support/paths.js';
-
-const BIN = join(ROOT, 'packages', 'feed', 'bin', 'brusano-feed.js');
-const folders: string[] = [];
-afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+import { SHARED } from '../../../test/support/paths.js';
+import { runCli, scratchFolder } from './support.js';
 
 /** A record written by hand in the shape of Bruxelles Social's organisation records (fictional content). */
 const record = {
@@ -37,8 +31,8 @@ const record = {
 
 describe('importSocialBrussels', () => {
   it('maps a record field by field through the taxonomies', () => {
-    const { services, notes } = importSocialBrussels([record]);
-    expect(notes).toEqual([]);
+    const { services, reports } = importSocialBrussels([record]);
+    expect(reports[0]).toMatchObject({ kept: true, id: 'sb-4321', changed: [], dropped: [] });
     expect(services).toEqual([
       expect.objectContaining({
         id: 'sb-4321',
@@ -65,21 +59,85 @@ describe('importSocialBrussels', () => {
     });
   });
 
-  it('says what it could not map, and leaves out records that cannot become services', () => {
-    const { services, notes } = importSocialBrussels([
-      { ...record, id: 1, telFr: 'voir site', websiteNl: 'javascript:alert(1)', categoryIds: [67, 123456], zoneIds: [321], serviceTypeIds: [] },
+  it.skipIf(!SHARED)('reads every field of a Bruxelles Social record: maps those the feed has a place for, reports each of the others', () => {
+    const fields = JSON.parse(readFileSync(join(SHARED!, 'fixtures', 'social-brussels', 'organisation-fields.json'), 'utf8')).mappings.properties;
+    const full: Record<string, unknown> = { ...record, id: 99, websiteNl: 'https://www.example.org/nl', openingHoursNl: 'Dinsdag van 9 tot 12 uur' };
+    for (const [field, spec] of Object.entries<{ type?: string }>(fields)) {
+      if (field in full || field === 'address') continue;
+      full[field] = spec.type === 'boolean' ? true : spec.type === 'short' ? 1 : `${field} (sample)`;
+    }
+    const address: Record<string, unknown> = { ...(record.address as object) };
+    for (const field of Object.keys(fields.address.properties)) if (!(field in address)) address[field] = `${field} (sample)`;
+    full.address = address;
+    const { services, reports } = importSocialBrussels([full]);
+    expect(services).toHaveLength(1);
+    const unmapped = ['faxFr', 'faxNl', 'otherWebsiteFr', 'otherWebsiteNl', 'boJournalUrlFr', 'boJournalUrlNl', 'accessFr', 'accessNl', 'publicationFr', 'publicationNl', 'commentFr', 'commentNl', 'language'];
+    const unmappedInAddress = ['districtFr', 'districtNl', 'districtCode', 'statisticsCode', 'remarkFr', 'remarkNl', 'statisticsNameFr', 'statisticsNameNl'];
+    expect(reports[0]!.dropped.sort()).toEqual([...unmapped.map((field) => `${field}: the feed has no place for it`), ...unmappedInAddress.map((field) => `address.${field}: the feed has no place for it`)].sort());
+    expect(services[0]!.organization!.legalStatusId).toBe(1);
+    expect(services[0]!.languageSupport).toContain('social-interpreting');
+    expect(services[0]!.locations![0]!.address.box).toBe('postalBox (sample)');
+  });
+
+  it('keeps a record whose fields are all empty but its id and name, inventing nothing', () => {
+    const empty = { id: 7, nameFr: 'Service minimal (exemple)', nameNl: '', missionFr: '', telFr: '', emailFr: null, websiteFr: '  ', categoryIds: [], languageIds: [], serviceTypeIds: [], zoneIds: [], address: { streetFr: '', zipCode: null }, lastUpdate: '' };
+    const { services, reports } = importSocialBrussels([empty]);
+    expect(services).toEqual([{ id: 'sb-7', name: { fr: 'Service minimal (exemple)' }, organization: { name: { fr: 'Service minimal (exemple)' } }, categoryIds: [], sourceIds: [{ system: 'social-brussels', id: '7' }] }]);
+    expect(reports[0]).toMatchObject({ kept: true, changed: ['no known category: kept as uncategorised'], dropped: [] });
+  });
+
+  it('keeps a record with malformed values without those fields, and says why for each', () => {
+    const { services, reports } = importSocialBrussels([
+      {
+        ...record,
+        id: 1,
+        telFr: 'voir site',
+        emailFr: 'pas un e-mail',
+        websiteNl: 'javascript:alert(1)',
+        categoryIds: [67, 123456],
+        languageIds: [739, 9999],
+        serviceTypeIds: [736, 1],
+        zoneIds: [321],
+        legalStatusId: 'asbl',
+        companyNumber: 'abc',
+        lastUpdate: 'hier',
+        address: { ...(record.address as object), location: [999, 999] },
+      },
       { id: 2, nameFr: '', nameNl: '' },
-      { ...record, id: 3, lastUpdate: 'hier' },
+      { nameFr: 'Sans identifiant' },
+      'not a record',
+      { ...record, id: 4321 },
+      { ...record, id: 4321, nameFr: 'Doublon' },
     ]);
-    expect(services.map((service) => service.id)).toEqual(['sb-1']);
-    const messages = notes.map((note) => `${note.recordId}: ${note.message}`);
-    expect(messages).toContain('sb-1: phone "voir site" could not be read: left out');
-    expect(messages).toContain('sb-1: website "javascript:alert(1)" is not an http(s) address: left out');
-    expect(messages).toContain('sb-1: categories 123456 are not in the Bruxelles Social taxonomy: left out');
-    expect(messages).toContain('sb-1: zones 321 (quartiers) have no commune in our sources: left out of the area served');
-    expect(messages).toContain('sb-1: no service type given: "on-site" assumed from the address');
-    expect(messages).toContain('sb-2: no name in French or Dutch: left out');
-    expect(messages).toContain('sb-3: lastUpdate "hier" could not be read: record left out');
+    expect(services.map((service) => service.id)).toEqual(['sb-1', 'sb-4321']);
+    const [malformed] = services;
+    expect(malformed!.phones).toEqual([{ text: 'voir site' }, { number: '+32 2 000 01 01' }]);
+    expect(malformed!.emails).toEqual([{ address: 'onthaal@example.org', lang: 'nl' }]);
+    expect(malformed!.websites).toEqual([{ url: 'https://www.example.org/fr', lang: 'fr' }]);
+    expect(malformed!.lastVerified).toBeUndefined();
+    expect(malformed!.locations![0]!.geo).toBeUndefined();
+    expect(reports[0]!.dropped.sort()).toEqual(
+      [
+        'emailFr "pas un e-mail" is not an e-mail address',
+        'websiteNl "javascript:alert(1)" is not an http(s) address',
+        'categoryIds 123456 are not in the Bruxelles Social taxonomy',
+        'languageIds 9999 are not in languages.json',
+        'serviceTypeIds 1 are not in service-types.json',
+        'zoneIds 321 (quartiers) have no commune in our sources',
+        'legalStatusId "asbl" is not a legal status id',
+        'companyNumber "abc" is not a Belgian enterprise number',
+        'lastUpdate "hier" is not a date',
+        'address.location [999,999] is not a point',
+      ].sort(),
+    );
+    expect(reports[0]!.changed).toContain('phone "voir site" could not be read as a number: kept as text, shown and not dialled');
+    expect(reports.slice(1).map((report) => [report.kept, report.dropped])).toEqual([
+      [false, ['no name in French or Dutch']],
+      [false, ['no id']],
+      [false, ['no id']],
+      [true, []],
+      [false, ["its id repeats an earlier record's (sb-4321)"]],
+    ]);
   });
 
   it('reads Belgian phone numbers and dd/mm/yy dates as people write them', () => {
@@ -94,22 +152,26 @@ describe('importSocialBrussels', () => {
 });
 
 describe('brusano-feed import social-brussels', () => {
-  it('writes services.json, prints a line per note, and exits 0', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'brusano-import-'));
-    folders.push(folder);
+  it('writes a feed folder validate accepts and a report, prints a line per change and drop, and exits 0', async () => {
+    const folder = scratchFolder();
     writeFileSync(join(folder, 'records.json'), JSON.stringify([record, { id: 7 }]));
-    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'import', 'social-brussels', join(folder, 'records.json'), join(folder, 'out')]);
-    expect(stdout).toContain('record 2 (sb-7): no name in French or Dutch: left out');
+    const out = join(folder, 'out');
+    const { code, stdout } = await runCli(['import', 'social-brussels', join(folder, 'records.json'), out]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('record 2 (7) in');
+    expect(stdout).toContain('not imported: no name in French or Dutch');
     expect(stdout).toContain('✓ 1 of 2 records imported');
-    expect(JSON.parse(readFileSync(join(folder, 'out', 'services.json'), 'utf8'))[0].id).toBe('sb-4321');
+    expect(JSON.parse(readFileSync(join(out, 'services.json'), 'utf8'))[0].id).toBe('sb-4321');
+    expect(JSON.parse(readFileSync(join(out, 'import-report.json'), 'utf8')).records).toHaveLength(2);
+    expect((await runCli(['validate', out])).code).toBe(0);
   });
 
-  it('exits 1 on input that is not JSON, 2 on a usage error', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'brusano-import-'));
-    folders.push(folder);
+  it('exits 1 on input that is not JSON or holds no readable record, 2 on a usage error', async () => {
+    const folder = scratchFolder();
     writeFileSync(join(folder, 'records.json'), '<html>');
-    const run = (...args: string[]) => promisify(execFile)(process.execPath, [BIN, ...args]).then(() => 0, (error) => (error as { code: number }).code);
-    expect(await run('import', 'social-brussels', join(folder, 'records.json'), join(folder, 'out'))).toBe(1);
-    expect(await run('import', 'unknown-format', 'a', 'b')).toBe(2);
+    expect((await runCli(['import', 'social-brussels', join(folder, 'records.json'), join(folder, 'out')])).code).toBe(1);
+    writeFileSync(join(folder, 'nameless.json'), JSON.stringify([{ id: 1 }]));
+    expect((await runCli(['import', 'social-brussels', join(folder, 'nameless.json'), join(folder, 'out')])).code).toBe(1);
+    expect((await runCli(['import', 'unknown-format', 'a', 'b'])).code).toBe(2);
   });
 });

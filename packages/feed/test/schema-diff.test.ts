@@ -58,7 +58,7 @@ describe('brusano-feed schema-diff', () => {
   it.each([
     ['an optional property added', { 'service.schema.json': (s: any) => { s.properties.parking = { type: 'boolean' }; } }, 'property "parking" added'],
     ['an enum widened', { 'event.schema.json': (s: any) => void s.properties.type.enum.push('webinar') }, 'value "webinar" now allowed'],
-    ['a field no longer required', { 'service.schema.json': (s: any) => { s.required = s.required.filter((name: string) => name !== 'lastVerified'); } }, '"lastVerified" is no longer required'],
+    ['a field no longer required', { 'service.schema.json': (s: any) => { s.required = s.required.filter((name: string) => name !== 'categoryIds'); } }, '"categoryIds" is no longer required'],
     ['a description reworded', { 'bassin.schema.json': (s: any) => { s.description = 'Un bassin.'; } }, 'description reworded'],
   ])('calls %s compatible and exits 0', async (_label, edit, expected) => {
     const { code, stdout } = await diff(changed(edit));

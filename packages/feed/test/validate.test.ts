@@ -59,7 +59,7 @@ describe('brusano-feed validate', () => {
     expect(lines).toContain(`services.json record 1 (${firstId}) /emails/0/address: must be an e-mail address`);
     expect(lines.some((line) => /^services\.json record 3 \(.+\) \/hours\/timeZone: must be "Europe\/Brussels"$/.test(line))).toBe(true);
     expect(lines.some((line) => /^events\.json record 2 \(.+\) \/start: must be a date/.test(line))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^✗ .*: 3 problem\(s\)/);
+    expect(lines.at(-1)).toMatch(/^✗ .*: 3 problem\(s\); \d+ records can be shown \(2 of them without a field\), 1 cannot\./);
   });
 
   it('reports references to communes, bassins, categories and territories the feed does not have', async () => {
@@ -93,7 +93,7 @@ describe('brusano-feed validate', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('events.json: is not valid JSON');
     expect(stdout).toContain('actions.json: file not found');
-    expect(stdout).toMatch(/✗ .*: 2 problem\(s\); \d+ records are valid\./);
+    expect(stdout).toMatch(/✗ .*: 2 problem\(s\); \d+ records can be shown \(0 of them without a field\), 0 cannot\./);
   });
 
   it('reports an invalid manifest', async () => {

@@ -247,10 +247,10 @@ ${Object.entries(rootShapes).map(([name, node]) => `export const ${name}Shape: S
 // --- types ------------------------------------------------------------------
 // One compile over a schema that points at every root, so shared types are declared once.
 // Localized texts are declared by hand below (json-schema-to-typescript cannot express
-// "fr or nl"), and anyOf/oneOf that only say which properties are required are left to ajv.
+// "fr, nl or en"), and anyOf/oneOf that only say which properties are required are left to ajv.
 const LOCALIZED_TYPES = `
-/** A text in French and/or Dutch (English optional): at least one of FR or NL. */
-export type LocalizedText = { fr?: string; nl?: string; en?: string } & ({ fr: string } | { nl: string });
+/** A text in French and/or Dutch (English optional): at least one of FR, NL or EN (a text imported in one language). */
+export type LocalizedText = { fr?: string; nl?: string; en?: string } & ({ fr: string } | { nl: string } | { en: string });
 /** A text in both French and Dutch (English optional). */
 export interface BilingualText { fr: string; nl: string; en?: string }
 `;

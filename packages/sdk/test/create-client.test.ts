@@ -68,7 +68,7 @@ describe('createClient().load() on a valid feed', () => {
 });
 
 describe('createClient().load() on a feed with invalid records', () => {
-  it('skips each invalid record, reports where and why, and keeps the others', async () => {
+  it('keeps a record whose only faults are optional fields, without them; skips a record without a name or of the wrong shape', async () => {
     const { datasets } = sampleFeed();
     const services = datasets.services;
     services[0].phones = [{ number: '02 not a number' }];
@@ -76,26 +76,46 @@ describe('createClient().load() on a feed with invalid records', () => {
     delete services[2].name;
     services[3] = 'not a record';
     services[5].id = services[4].id; // a repeated id
+    services[6].hours = { timeZone: 'Europe/Brussels', weekly: [{ days: ['someday'], intervals: [{ opens: '9h', closes: '17h' }] }] };
+    services[7].locations = [{ ...services[7].locations[0], geo: { lat: 'north', lon: 4.35 } }];
     const events = datasets.events;
     events[0].status = 'maybe';
     const server = await serveDocuments({ services, events });
 
     const feed = await createClient({ feedUrl: server.url }).load();
 
-    expect(feed.services).toHaveLength(services.length - 5);
-    expect(feed.services.map((service) => service.id)).not.toContain(services[0].id);
-    expect(feed.services.map((service) => service.id)).toContain(services[4].id);
-    expect(feed.events).toHaveLength(events.length - 1);
+    expect(feed.services).toHaveLength(services.length - 3);
+    const byId = new Map(feed.services.map((service) => [service.id, service]));
+    expect(byId.get(services[0].id)!.phones ?? []).toEqual([]);
+    expect(byId.get(services[1].id)!.websites ?? []).toEqual([]);
+    expect(byId.get(services[1].id)!.name).toEqual(services[1].name);
+    expect(byId.get(services[6].id)!.hours?.weekly ?? []).toEqual([]);
+    expect(byId.get(services[7].id)!.locations![0]!.geo).toBeUndefined();
+    expect(byId.get(services[7].id)!.locations![0]!.address).toEqual(services[7].locations[0].address);
+    expect(byId.has(services[2].id)).toBe(false);
+    expect(feed.events).toHaveLength(events.length - 1); // a status is not optional
     expect(feed.problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ dataset: 'services', recordId: services[0].id, index: 0, pointer: '/phones/0/number', message: expect.stringContaining('international form') }),
-        expect.objectContaining({ dataset: 'services', recordId: services[1].id, pointer: '/websites/0/url', message: expect.stringContaining('http') }),
-        expect.objectContaining({ dataset: 'services', recordId: services[2].id, pointer: '/name', message: 'is required' }),
-        expect.objectContaining({ dataset: 'services', index: 3, pointer: '' }),
-        expect.objectContaining({ dataset: 'services', index: 5, pointer: '/id', message: expect.stringContaining('repeats the id') }),
-        expect.objectContaining({ dataset: 'events', recordId: events[0].id, pointer: '/status', message: 'must be one of: scheduled, cancelled, postponed' }),
+        expect.objectContaining({ dataset: 'services', recordId: services[0].id, index: 0, pointer: '/phones/0/number', message: expect.stringContaining('international form'), outcome: 'field-dropped' }),
+        expect.objectContaining({ dataset: 'services', recordId: services[1].id, pointer: '/websites/0/url', message: expect.stringContaining('http'), outcome: 'field-dropped' }),
+        expect.objectContaining({ dataset: 'services', recordId: services[2].id, pointer: '/name', message: 'is required', outcome: 'record-skipped' }),
+        expect.objectContaining({ dataset: 'services', index: 3, pointer: '', outcome: 'record-skipped' }),
+        expect.objectContaining({ dataset: 'services', index: 5, pointer: '/id', message: expect.stringContaining('repeats the id'), outcome: 'record-skipped' }),
+        expect.objectContaining({ dataset: 'services', recordId: services[7].id, pointer: '/locations/0/geo/lat', outcome: 'field-dropped' }),
+        expect.objectContaining({ dataset: 'events', recordId: events[0].id, pointer: '/status', message: 'must be one of: scheduled, cancelled, postponed', outcome: 'record-skipped' }),
       ]),
     );
+  });
+
+  it('keeps every service of a feed where each has one bad website link', async () => {
+    const { datasets } = sampleFeed();
+    const bad = ['javascript:alert(1)', 'htp//typo.example.org', 'https://exa mple.org/', 'www.example.org'];
+    const services = datasets.services.map((service: any, index: number) => ({ ...service, websites: [{ url: bad[index % bad.length] }] }));
+    const server = await serveDocuments({ services });
+    const feed = await createClient({ feedUrl: server.url }).load();
+    expect(feed.services.map((service) => service.id)).toEqual(services.map((service: { id: string }) => service.id));
+    expect(feed.services.every((service) => !service.websites?.length)).toBe(true);
+    expect(feed.problems.filter((problem) => problem.outcome === 'field-dropped')).toHaveLength(services.length);
   });
 });
 

@@ -30,7 +30,7 @@ const CASES: SchemaCase[] = [
     schema: 'localized-text.schema.json',
     valid: { fr: 'Aide sociale', nl: 'Sociale hulp', en: 'Social help' },
     invalid: [
-      ['no FR and no NL', (text) => { delete text.fr; delete text.nl; }, ''],
+      ['no FR, NL or EN', (text) => { delete text.fr; delete text.nl; delete text.en; }, ''],
       ['an empty string', (text) => { text.fr = ''; }, '/fr'],
       ['an unknown language', (text) => { text.de = 'Sozialhilfe'; }, '/de'],
     ],
@@ -116,7 +116,12 @@ const CASES: SchemaCase[] = [
     dataset: 'services',
     valid: read(join(SCHEMAS, 'examples', 'service.json')),
     invalid: [
-      ['no category', (service) => { service.categoryIds = []; }, '/categoryIds'],
+      ['no category list', (service) => { delete service.categoryIds; }, '/categoryIds'],
+      ['a category that is not an id', (service) => { service.categoryIds = [0]; }, '/categoryIds/0'],
+      ['a phone with neither number nor text', (service) => { service.phones = [{ extension: '12' }]; }, '/phones/0'],
+      ['an extension that is not digits', (service) => { service.phones = [{ number: '+32 2 000 01 01', extension: 'ext 12' }]; }, '/phones/0/extension'],
+      ['a country that is not a code', (service) => { service.locations[0].address.country = 'Belgium'; }, '/locations/0/address/country'],
+      ['an age of 200', (service) => { service.maximumAge = 200; }, '/maximumAge'],
       ['an unknown service type', (service) => { service.serviceTypes = ['drive-in']; }, '/serviceTypes/0'],
       ['a vbscript: website', (service) => { service.websites[0].url = 'vbscript:msgbox(1)'; }, '/websites/0/url'],
       ['a language that is not a code', (service) => { service.languages = ['Français']; }, '/languages/0'],
@@ -192,5 +197,26 @@ describe.each(CASES)('$schema', (entry) => {
       expect(sdk.valid).toBe(false);
       expect(sdk.pointers).toContain(pointer);
     }
+  });
+});
+
+describe('service.schema.json: what an import from another directory may bring', () => {
+  it('accepts a service in one language, uncategorised, abroad, with a phone kept as written and an extension', () => {
+    const imported = {
+      id: 'hsds-1',
+      name: { en: 'Community Food Support (sample)' },
+      categoryIds: [],
+      locations: [{ address: { street: { en: '1 Sample Road (fictional)' }, foreignPostalCode: 'SW1A 0AA', municipality: { en: 'London' }, country: 'GB' } }],
+      phones: [{ number: '+44 20 7946 0958', extension: '12' }, { text: 'Text HELP to 55501' }],
+      applicationProcess: { en: 'Walk in.' },
+      requiredDocuments: [{ en: 'Proof of address' }],
+      minimumAge: 18,
+      cost: { text: { en: 'Ask at the desk.' } },
+    };
+    const validate = fresh('service.schema.json');
+    expect(validate(imported), JSON.stringify(validate.errors)).toBe(true);
+    expect(validateDataset('services', [imported]).records).toHaveLength(1);
+    expect(validateDataset('services', [{ ...imported, cost: {} }]).problems.map((problem) => `${problem.pointer} ${problem.message}`)).toEqual(['/cost needs free or text']);
+    expect(validateDataset('services', [{ ...imported, name: {} }]).problems.map((problem) => `${problem.pointer} ${problem.message}`)).toEqual(['/name needs a text in French (fr), Dutch (nl) or English (en)']);
   });
 });

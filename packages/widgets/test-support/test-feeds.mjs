@@ -1,6 +1,9 @@
 // Feeds made on the fly for the component tests, served by the test runner's own HTTP server:
 //   /test-feeds/hostile/  the sample feed with hostile strings in its text fields
 //   /test-feeds/partial/  the sample feed with a few invalid records
+//   /test-feeds/imported/ the sample feed with a bad website link in every service, and one
+//                         service as an HSDS import leaves it: English only, uncategorised,
+//                         abroad, a phone kept as text and one with an extension
 //   /test-feeds/broken/   a manifest that is not JSON
 //   /test-feeds/slow/     the sample feed, answered after two seconds
 //   /test-feeds/calendars/ the sample feed, with subscribable calendars named in its manifest
@@ -41,12 +44,26 @@ function feeds() {
   partial.services[1].websites = [{ url: 'javascript:alert(1)' }];
   partial.events[0].start = 'tomorrow';
 
+  const imported = structuredClone(base);
+  const badLinks = ['javascript:alert(1)', 'htp//broken.example.org', 'https://exa mple.org/', 'data:text/html,hi'];
+  imported.services.forEach((service, index) => (service.websites = [{ url: badLinks[index % badLinks.length] }]));
+  imported.services.push({
+    id: 'hsds-sample-import',
+    sample: true,
+    name: { en: 'Community Food Support (sample)' },
+    description: { en: 'Weekly food parcels. Sample record.' },
+    categoryIds: [],
+    locations: [{ address: { street: { en: '1 Sample Road (fictional)' }, foreignPostalCode: 'SW1A 0AA', municipality: { en: 'London' }, country: 'GB' } }],
+    phones: [{ number: '+32 2 000 01 77', extension: '12' }, { text: 'Text HELP to 55501' }],
+    websites: [{ url: 'https://food-support.example.org/' }],
+  });
+
   const corpus = structuredClone(base);
   corpus.services = hostileServices(base.services).services;
   corpus.events = hostileEvents(base.events).events;
   corpus.helpdesks = hostileHelpdesks(base.helpdesks);
 
-  return { hostile, partial, calendars: base, corpus };
+  return { hostile, partial, imported, calendars: base, corpus };
 }
 
 /** The sample feed, built once per test run. */

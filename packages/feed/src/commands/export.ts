@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkFeedDirectory } from '../feed-directory.js';
-import { serviceToHsds } from '../hsds/hsds.js';
+import { serviceToHsds } from '../hsds/export.js';
 import { formatProblem } from './validate.js';
 
 export const exportUsage = `Usage: brusano-feed export hsds <feed-folder> <out-folder>

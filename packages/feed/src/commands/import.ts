@@ -1,56 +1,112 @@
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { servicesFromHsds, type HsdsService } from '../hsds/hsds.js';
+import { readFile } from 'node:fs/promises';
+import type { LocalizedText, Service } from '@brusano/sdk';
+import { servicesFromHsds, type ImportLanguage } from '../hsds/import.js';
+import { parseJson, readHsdsApi, readHsdsPath, type HsdsInput } from '../hsds/read.js';
+import { writeFeedFolder } from '../import/feed-folder.js';
+import { ImportInputError } from '../import/input-error.js';
+import { reportLines, type RecordReport } from '../import/report.js';
 import { importSocialBrussels } from '../import/social-brussels.js';
-import { progress } from '../progress.js';
 
-export const importUsage = `Usage: brusano-feed import social-brussels <records.json> <out-folder>
-       brusano-feed import hsds <file.json|folder> <out-folder>
+export const importUsage = `Usage: brusano-feed import hsds <file.json|folder|https://api> <out-folder> [--lang en|fr|nl]
+       brusano-feed import social-brussels <records.json> <out-folder>
 
-social-brussels: maps Bruxelles Social organisation records (a JSON list) to Brusano services
-through the Bruxelles Social taxonomies. hsds: reads Open Referral HSDS 3 nested services (a JSON
-list or object per file), with their Brusano extension (x_brusano) when present.
-Writes <out-folder>/services.json and says record by record what could not be mapped (one line
-each). Records that cannot become valid services are left out.
-Exit code: 0 imported, 1 the input cannot be read, 2 usage error.`;
+hsds: reads Open Referral HSDS 3 services — a service, a list, a page of the API ("contents"),
+an organization with its services, a folder of such .json files, or the base URL of an HSDS
+API (/services page by page, then /services/{id}). HSDS texts are in one language: --lang
+says which (default en); they are kept in that language, not translated.
+social-brussels: maps Bruxelles Social organisation records (a JSON list).
+A record is kept whenever it has an id and a name; a field that can't be read or has no place
+in the feed is left out. Writes a feed folder brusano-feed validate accepts (manifest.json,
+services.json, the categories used, the Region's reference data) and import-report.json: per
+record, what was kept, changed and dropped, and why; prints a line for each change and drop.
+The folder is written whole or not at all.
+Exit code: 0 imported (at least one record read), 1 nothing could be read, 2 usage error.`;
 
-/** The JSON documents of a file, or of every .json file of a folder, as one list. */
-async function readRecords(input: string): Promise<unknown[]> {
-  const files = (await stat(input)).isDirectory()
-    ? (await readdir(input)).filter((file) => file.endsWith('.json')).sort().map((file) => join(input, file))
-    : [input];
-  const documents = await Promise.all(files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as unknown));
-  return documents.flatMap((document) => {
-    const list = Array.isArray(document) ? document : (document as { items?: unknown; services?: unknown })?.items ?? (document as { services?: unknown })?.services ?? document;
-    if (Array.isArray(list)) return list;
-    if (list && typeof list === 'object') return [list];
-    throw new Error('must hold a list of records');
-  });
+const TITLES: Record<'hsds' | 'social-brussels', { title: LocalizedText; publisher: LocalizedText }> = {
+  hsds: {
+    title: { fr: 'Services importés d’un répertoire HSDS (Open Referral)', nl: 'Diensten geïmporteerd uit een HSDS-repertorium (Open Referral)', en: 'Services imported from an HSDS directory (Open Referral)' },
+    publisher: { fr: 'Importé par brusano-feed', nl: 'Geïmporteerd door brusano-feed', en: 'Imported by brusano-feed' },
+  },
+  'social-brussels': {
+    title: { fr: 'Services importés de Bruxelles Social', nl: 'Diensten geïmporteerd uit Sociaal Brussel', en: 'Services imported from Bruxelles Social' },
+    publisher: { fr: 'Importé par brusano-feed', nl: 'Geïmporteerd door brusano-feed', en: 'Imported by brusano-feed' },
+  },
+};
+
+function parseArgs(args: string[]): { format: 'hsds' | 'social-brussels'; input: string; target: string; lang: ImportLanguage } | undefined {
+  const positional: string[] = [];
+  let lang: string = 'en';
+  for (let at = 0; at < args.length; at++) {
+    if (args[at] === '--lang') lang = args[++at] ?? '';
+    else if (args[at]!.startsWith('--')) return undefined;
+    else positional.push(args[at]!);
+  }
+  const [format, input, target] = positional;
+  if ((format !== 'hsds' && format !== 'social-brussels') || !input || !target || positional.length !== 3) return undefined;
+  if (lang !== 'en' && lang !== 'fr' && lang !== 'nl') return undefined;
+  return { format, input, target, lang };
+}
+
+async function readInputs(format: 'hsds' | 'social-brussels', input: string, notes: string[]): Promise<HsdsInput[]> {
+  if (/^https?:\/\//i.test(input)) {
+    if (format !== 'hsds') throw new ImportInputError(input, 'only an HSDS import reads from a URL');
+    return [await readHsdsApi(input, { notes, ...(process.env.BRUSANO_IMPORT_TIMEOUT_MS ? { timeoutMs: Number(process.env.BRUSANO_IMPORT_TIMEOUT_MS) } : {}) })];
+  }
+  if (format === 'hsds') return readHsdsPath(input);
+  const document = parseJson(await readFile(input, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ImportInputError(input, error.code === 'ENOENT' ? 'no such file' : error.message);
+  }), input);
+  if (!Array.isArray(document)) throw new ImportInputError(input, 'must hold a list of Bruxelles Social records');
+  return [{ source: input, records: document }];
 }
 
 export async function importCommand(args: string[], out: (line: string) => void): Promise<number> {
-  const [format, input, target, ...rest] = args;
-  if ((format !== 'social-brussels' && format !== 'hsds') || !input || !target || rest.length) {
+  const options = parseArgs(args);
+  if (!options) {
     out(importUsage);
     return 2;
   }
-  let records: unknown[];
+  const { format, input, target, lang } = options;
+  const notes: string[] = [];
+  let inputs: HsdsInput[];
   try {
-    records = await readRecords(input);
+    inputs = await readInputs(format, input, notes);
   } catch (error) {
-    out(`${input} cannot be read: ${(error as Error).message}`);
+    out(error instanceof ImportInputError ? `✗ ${error.message}` : `✗ ${input}: ${(error as Error).message}`);
+    out('Nothing was imported.');
     return 1;
   }
-  const bar = progress('importing', 1);
-  const { services, notes } =
-    format === 'hsds'
-      ? servicesFromHsds(records as HsdsService[])
-      : importSocialBrussels(records as Record<string, unknown>[]);
-  bar.tick();
-  bar.done();
-  await mkdir(target, { recursive: true });
-  await writeFile(join(target, 'services.json'), `${JSON.stringify(services, null, 2)}\n`);
-  for (const note of notes) out(`record ${note.index + 1}${'recordId' in note ? ` (${note.recordId})` : ''}: ${note.message}`);
-  out(`✓ ${services.length} of ${records.length} records imported into ${join(target, 'services.json')}; ${notes.length} note(s).`);
+  const services: Service[] = [];
+  const reports: RecordReport[] = [];
+  const seen = new Set<string>();
+  for (const { source, records } of inputs) {
+    const result = format === 'hsds' ? servicesFromHsds(records, { lang, source }) : importSocialBrussels(records, { source });
+    for (const [at, report] of result.reports.entries()) {
+      const service = report.kept ? result.services.find((candidate) => candidate.id === report.id) : undefined;
+      if (service && seen.has(service.id)) {
+        report.kept = false;
+        report.dropped.push(`its id ${service.id} repeats a record of an earlier file`);
+      } else if (service) {
+        seen.add(service.id);
+        services.push(service);
+      }
+      reports.push(result.reports[at]!);
+    }
+  }
+  for (const note of notes) out(note);
+  for (const report of reports) for (const line of reportLines(report)) out(line);
+  const read = reports.length;
+  if (!services.length) {
+    out(`✗ none of the ${read} record(s) could be imported; nothing was written.`);
+    return 1;
+  }
+  try {
+    await writeFeedFolder(target, { services, ...TITLES[format], report: { input, format, lang, records: reports } });
+  } catch (error) {
+    out(`✗ ${target} could not be written: ${(error as Error).message}`);
+    return 1;
+  }
+  const changed = reports.filter((report) => report.kept && (report.changed.length || report.dropped.length)).length;
+  out(`✓ ${services.length} of ${read} records imported into ${target} (${changed} with a field changed or left out; see import-report.json).`);
   return 0;
 }

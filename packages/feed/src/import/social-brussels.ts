@@ -1,19 +1,14 @@
 import { createRequire } from 'node:module';
 import { communes as referenceCommunes } from '@brusano/sdk/reference';
-import { resolveTerritory, validateDataset, type Service, type TaxonomyTerm } from '@brusano/sdk';
+import { resolveTerritory, validateDataset, type Phone, type Service, type TaxonomyTerm } from '@brusano/sdk';
+import { phoneFrom } from '../hsds/phones.js';
+import { recordReport, type RecordReport } from './report.js';
 
 // The whole Bruxelles Social taxonomy ships as JSON with the SDK (too large to embed in its code).
 const referenceCategories = createRequire(import.meta.url)('@brusano/sdk/reference/categories.json') as TaxonomyTerm[];
 
 /** An organisation record as the Bruxelles Social API serves it (fixtures/social-brussels/organisation-fields.json). */
 export type SocialBrusselsRecord = Record<string, unknown>;
-
-/** What could not be carried over from one record, in words. */
-export interface ImportNote {
-  index: number;
-  recordId: string;
-  message: string;
-}
 
 /**
  * Bruxelles Social language ids → BCP 47 codes (fixtures/social-brussels/languages.json).
@@ -33,7 +28,7 @@ const LANGUAGE_CODES: Record<number, string> = {
 const INTERPRETING = 847;
 const MEDIATION = 848;
 /** Bruxelles Social service types (fixtures/social-brussels/service-types.json). */
-const SERVICE_TYPES: Record<number, Service['serviceTypes'][number]> = { 733: 'at-home', 734: 'online', 735: 'residential', 736: 'on-site', 737: 'by-phone', 738: 'street-work' };
+const SERVICE_TYPES: Record<number, NonNullable<Service['serviceTypes']>[number]> = { 733: 'at-home', 734: 'online', 735: 'residential', 736: 'on-site', 737: 'by-phone', 738: 'street-work' };
 /** Bruxelles Social zones that stand for the whole Region or a whole commune (fixtures/social-brussels/zones.json). */
 const REGION_ZONE = 268;
 
@@ -100,24 +95,35 @@ const communeOfZone = new Map<number, string>([
   ...referenceCommunes.flatMap((commune) => (commune.subAreas ?? []).filter((area) => area.zoneId !== undefined).map((area) => [area.zoneId!, commune.nis] as [number, string])),
 ]);
 
+/** The fields the import maps (fixtures/social-brussels/organisation-fields.json); any other that is filled is reported. */
+const MAPPED = new Set(['id', 'legalStatusId', 'isInterpreting', 'address', 'categoryIds', 'languageIds', 'serviceTypeIds', 'zoneIds', 'companyNumber', 'lastUpdate', ...['name', 'otherName', 'oldName', 'mission', 'activities', 'tel', 'email', 'website', 'public', 'openingHours', 'permanency'].flatMap((field) => [`${field}Fr`, `${field}Nl`])]);
+const MAPPED_IN_ADDRESS = new Set(['location', 'streetFr', 'streetNl', 'number', 'numberBuilding', 'zipCode', 'postalBox', 'municipalityFr', 'municipalityNl']);
+const filled = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0) && !(typeof value === 'string' && !value.trim());
+
 /**
- * Maps Bruxelles Social organisation records to Brusano services, through the fixture taxonomies,
- * and says, record by record, what it could not map. A record that cannot become a valid service
- * is left out and reported.
+ * Maps Bruxelles Social organisation records to Brusano services, through the fixture taxonomies.
+ * A record is kept whenever it has an id and a name in French or Dutch; a field that can't be
+ * read is left out, and the report says, record by record, what was kept, changed and dropped.
  *
  * @example
- * const { services, notes } = importSocialBrussels(JSON.parse(text));
+ * const { services, reports } = importSocialBrussels(JSON.parse(text));
  */
-export function importSocialBrussels(records: readonly SocialBrusselsRecord[]): { services: Service[]; notes: ImportNote[] } {
+export function importSocialBrussels(records: readonly unknown[], { source }: { source?: string } = {}): { services: Service[]; reports: RecordReport[] } {
   const services: Service[] = [];
-  const notes: ImportNote[] = [];
-  records.forEach((record, index) => {
-    const sourceId = String(record.id ?? index + 1);
+  const reports: RecordReport[] = [];
+  const ids = new Set<string>();
+  records.forEach((input, index) => {
+    const record = (input !== null && typeof input === 'object' && !Array.isArray(input) ? input : {}) as SocialBrusselsRecord;
+    const rawId = typeof record.id === 'number' || typeof record.id === 'string' ? String(record.id).trim() : '';
+    const report = recordReport(index, rawId || undefined, source);
+    reports.push(report);
+    const note = (message: string) => report.changed.push(message);
+    const drop = (message: string) => report.dropped.push(message);
+    const sourceId = rawId;
     const recordId = `sb-${sourceId}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-    const note = (message: string) => notes.push({ index, recordId, message });
     const name = pair(record, 'name');
-    if (!name) {
-      note('no name in French or Dutch: left out');
+    if (!sourceId || !name) {
+      drop(!sourceId ? 'no id' : 'no name in French or Dutch');
       return;
     }
     const service: Record<string, unknown> = { id: recordId, name, organization: { name } };
@@ -133,15 +139,17 @@ export function importSocialBrussels(records: readonly SocialBrusselsRecord[]): 
         }),
       );
     }
-    if (typeof record.legalStatusId === 'number') (service.organization as Record<string, unknown>).legalStatusId = record.legalStatusId;
+    if (Number.isInteger(record.legalStatusId)) (service.organization as Record<string, unknown>).legalStatusId = record.legalStatusId;
+    else if (filled(record.legalStatusId)) drop(`legalStatusId "${String(record.legalStatusId)}" is not a legal status id`);
     const companyNumber = text(record.companyNumber)?.replace(/^BE\s?/i, '').replace(/\s/g, '');
     if (companyNumber && /^[01]\d{3}\.?\d{3}\.?\d{3}$/.test(companyNumber)) (service.organization as Record<string, unknown>).companyNumber = companyNumber;
-    else if (companyNumber) note(`enterprise number "${companyNumber}" could not be read: left out`);
+    else if (companyNumber) drop(`companyNumber "${companyNumber}" is not a Belgian enterprise number`);
 
     const categoryIds = (Array.isArray(record.categoryIds) ? record.categoryIds : []).map(Number);
     const unknownCategories = categoryIds.filter((id) => !knownCategories.has(id));
-    if (unknownCategories.length) note(`categories ${unknownCategories.join(', ')} are not in the Bruxelles Social taxonomy: left out`);
+    if (unknownCategories.length) drop(`categoryIds ${unknownCategories.join(', ')} are not in the Bruxelles Social taxonomy`);
     service.categoryIds = [...new Set(categoryIds.filter((id) => knownCategories.has(id)))];
+    if (!(service.categoryIds as number[]).length) note('no known category: kept as uncategorised');
 
     const languageIds = (Array.isArray(record.languageIds) ? record.languageIds : []).map(Number);
     const languages = languageIds.flatMap((id) => (LANGUAGE_CODES[id] ? [LANGUAGE_CODES[id]!] : []));
@@ -150,14 +158,17 @@ export function importSocialBrussels(records: readonly SocialBrusselsRecord[]): 
       ...(languageIds.includes(MEDIATION) ? ['intercultural-mediation'] : []),
     ];
     const unknownLanguages = languageIds.filter((id) => !LANGUAGE_CODES[id] && id !== INTERPRETING && id !== MEDIATION);
-    if (unknownLanguages.length) note(`languages ${unknownLanguages.join(', ')} are not in languages.json: left out`);
+    if (unknownLanguages.length) drop(`languageIds ${unknownLanguages.join(', ')} are not in languages.json`);
     if (languages.length) service.languages = [...new Set(languages)];
     if (support.length) service.languageSupport = support;
 
     const typeIds = (Array.isArray(record.serviceTypeIds) ? record.serviceTypeIds : []).map(Number);
     const types = [...new Set(typeIds.flatMap((id) => (SERVICE_TYPES[id] ? [SERVICE_TYPES[id]!] : [])))];
+    const unknownTypes = typeIds.filter((id) => !SERVICE_TYPES[id]);
+    if (unknownTypes.length) drop(`serviceTypeIds ${unknownTypes.join(', ')} are not in service-types.json`);
 
-    const address = record.address as Record<string, unknown> | undefined;
+    const address = record.address !== null && typeof record.address === 'object' && !Array.isArray(record.address) ? (record.address as Record<string, unknown>) : undefined;
+    if (!address && filled(record.address)) drop('address: not an address object');
     const street = address ? pair(address, 'street') : undefined;
     const postalCode = address?.zipCode !== undefined ? String(address.zipCode).trim() : undefined;
     if (street && postalCode && /^[1-9]\d{3}$/.test(postalCode)) {
@@ -174,25 +185,25 @@ export function importSocialBrussels(records: readonly SocialBrusselsRecord[]): 
       };
       const point = geo(address!.location);
       if (point && Math.abs(point.lat) <= 90 && Math.abs(point.lon) <= 180) location.geo = point;
+      else if (address!.location !== undefined && address!.location !== null) drop(`address.location ${JSON.stringify(address!.location).slice(0, 60)} is not a point`);
       service.locations = [location];
       if (territory.status === 'outside-region') note(`postal code ${postalCode} is outside the Brussels Region`);
-    } else if (address) {
-      note('address without street or with an unreadable postal code: left out');
+    } else if (address && Object.values(address).some((value) => value !== null && value !== '')) {
+      drop('address: no street, or a postal code that is not Belgian');
     }
+    for (const [field, value] of Object.entries(address ?? {})) if (!MAPPED_IN_ADDRESS.has(field) && filled(value)) drop(`address.${field}: the feed has no place for it`);
     if (types.length) service.serviceTypes = types;
-    else {
-      service.serviceTypes = [service.locations ? 'on-site' : 'by-phone'];
-      note(`no service type given: "${service.serviceTypes}" assumed from ${service.locations ? 'the address' : 'the absence of an address'}`);
-    }
 
-    const phones: { number: string; lang?: 'fr' | 'nl' }[] = [];
+    const phones: Phone[] = [];
     for (const lang of ['fr', 'nl'] as const) {
       const written = text(record[`tel${lang === 'fr' ? 'Fr' : 'Nl'}`]);
       if (!written) continue;
       for (const part of written.split(/[;,]| ou | of /)) {
+        if (!part.trim()) continue;
         const number = belgianPhone(part);
-        if (number && !phones.some((phone) => phone.number === number)) phones.push({ number });
-        else if (!number && part.trim()) note(`phone "${part.trim()}" could not be read: left out`);
+        const phone = number ? { number } : phoneFrom(part);
+        if (phone?.text) note(`phone "${part.trim()}" could not be read as a number: kept as text, shown and not dialled`);
+        if (phone && !phones.some((other) => (other.number ?? other.text) === (phone.number ?? phone.text))) phones.push(phone);
       }
     }
     if (phones.length) service.phones = phones;
@@ -204,7 +215,7 @@ export function importSocialBrussels(records: readonly SocialBrusselsRecord[]): 
         const existing = emails.find((email) => email.address === address);
         if (existing) delete existing.lang;
         else emails.push({ address, lang });
-      } else note(`e-mail "${address}" could not be read: left out`);
+      } else drop(`email${lang === 'fr' ? 'Fr' : 'Nl'} "${address}" is not an e-mail address`);
     }
     if (emails.length) service.emails = emails;
     const websites: { url: string; lang?: 'fr' | 'nl' }[] = [];
@@ -212,7 +223,7 @@ export function importSocialBrussels(records: readonly SocialBrusselsRecord[]): 
       const written = text(record[`website${lang === 'fr' ? 'Fr' : 'Nl'}`]);
       if (!written) continue;
       const url = website(written);
-      if (!url) note(`website "${written}" is not an http(s) address: left out`);
+      if (!url) drop(`website${lang === 'fr' ? 'Fr' : 'Nl'} "${written}" is not an http(s) address`);
       else {
         const existing = websites.find((site) => site.url === url);
         if (existing) delete existing.lang;
@@ -225,7 +236,7 @@ export function importSocialBrussels(records: readonly SocialBrusselsRecord[]): 
     if (hours) service.hours = { timeZone: 'Europe/Brussels', text: hours };
     const publicText = pair(record, 'public');
     if (publicText) service.publicText = publicText;
-    if (pair(record, 'access')) note('"access" text (how to get there) has no field yet: left out');
+    for (const [field, value] of Object.entries(record)) if (!MAPPED.has(field) && filled(value)) drop(`${field}: the feed has no place for it`);
 
     const zoneIds = (Array.isArray(record.zoneIds) ? record.zoneIds : []).map(Number);
     if (zoneIds.includes(REGION_ZONE)) service.areaServed = { region: true };
@@ -233,17 +244,27 @@ export function importSocialBrussels(records: readonly SocialBrusselsRecord[]): 
       const communes = [...new Set(zoneIds.flatMap((id) => (communeOfZone.has(id) ? [communeOfZone.get(id)!] : [])))];
       const unmapped = zoneIds.filter((id) => !communeOfZone.has(id));
       if (communes.length) service.areaServed = { communes };
-      if (unmapped.length) note(`zones ${unmapped.join(', ')} (quartiers) have no commune in our sources: left out of the area served`);
+      if (unmapped.length) drop(`zoneIds ${unmapped.join(', ')} (quartiers) have no commune in our sources`);
     }
 
     const verified = lastUpdateDate(record.lastUpdate);
     if (verified) service.lastVerified = verified;
-    else note(`lastUpdate "${String(record.lastUpdate ?? '')}" could not be read: record left out`);
-    service.sourceIds = [{ system: 'social-brussels', id: sourceId }];
+    else if (record.lastUpdate !== undefined && record.lastUpdate !== null && record.lastUpdate !== '') drop(`lastUpdate "${String(record.lastUpdate)}" is not a date`);
+    service.sourceIds = [{ system: 'social-brussels', id: sourceId.slice(0, 200) }];
 
-    const { records: valid, problems } = validateDataset('services', [service]);
-    if (valid.length) services.push(valid[0]!);
-    else for (const problem of problems) note(`left out: ${problem.pointer || 'record'} ${problem.message}`);
+    const { records: kept, problems } = validateDataset('services', [service], { dropInvalidFields: true });
+    for (const problem of problems) (problem.outcome === 'record-skipped' ? drop : note)(`${problem.pointer || 'record'} ${problem.message}${problem.outcome === 'field-dropped' ? ': left out' : ''}`);
+    const valid = kept[0];
+    if (!valid) return;
+    if (ids.has(valid.id)) {
+      drop(`its id repeats an earlier record's (${valid.id})`);
+      return;
+    }
+    ids.add(valid.id);
+    report.kept = true;
+    report.id = valid.id;
+    report.keptFields.push(...Object.keys(valid));
+    services.push(valid);
   });
-  return { services, notes };
+  return { services, reports };
 }

@@ -1,5 +1,5 @@
 import type { Bassin, Event } from '../generated/types.js';
-import { contentLines, escapeText } from '../text/content-lines.js';
+import { contentLines, escapeText, escapeValue, uriValue } from '../text/content-lines.js';
 import { localize, type Language } from '../text/localize.js';
 
 export interface IcsOptions {
@@ -32,10 +32,14 @@ function nextDay(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
+const isInstant = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
 function eventLines(event: Event, { lang, stamp = new Date() }: IcsOptions): string[] {
-  const title = localize(event.title, lang)!.text;
+  // An event without a readable start can't go in a calendar (an app may pass unchecked data).
+  if (!isInstant(event.start)) return [];
+  const title = localize(event.title, lang)?.text ?? '';
   const prefix = event.status === 'postponed' ? `[${POSTPONED[lang]}] ` : event.status === 'cancelled' ? `[${CANCELLED[lang]}] ` : '';
-  const lines = ['BEGIN:VEVENT', `UID:${event.id}@brusano.brussels`, `DTSTAMP:${utc(stamp)}`];
+  const lines = ['BEGIN:VEVENT', `UID:${escapeValue(event.id)}@brusano.brussels`, `DTSTAMP:${utc(stamp)}`];
   if (isDateOnly(event.start)) {
     lines.push(`DTSTART;VALUE=DATE:${dateValue(event.start)}`);
     const end = event.end && isDateOnly(event.end) ? nextDay(event.end) : nextDay(event.start);
@@ -44,16 +48,17 @@ function eventLines(event: Event, { lang, stamp = new Date() }: IcsOptions): str
     // Instants are written in UTC: exact whatever time zone the calendar app is in.
     const start = new Date(event.start);
     lines.push(`DTSTART:${utc(start)}`);
-    const end = event.end && !isDateOnly(event.end) ? new Date(event.end) : new Date(start.getTime() + 60 * 60 * 1000);
+    const end = isInstant(event.end) && !isDateOnly(event.end) && Date.parse(event.end) >= start.getTime() ? new Date(event.end) : new Date(start.getTime() + 60 * 60 * 1000);
     lines.push(`DTEND:${utc(end)}`);
   }
-  lines.push(`SUMMARY:${escapeText(prefix + title)}`, `STATUS:${STATUS[event.status]}`);
+  lines.push(`SUMMARY:${escapeText(prefix + title)}`);
+  if (Object.hasOwn(STATUS, event.status)) lines.push(`STATUS:${STATUS[event.status]}`);
   const description = [localize(event.description, lang)?.text, event.registration, event.online].filter(Boolean).join('\n');
   if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);
   const place = [localize(event.place?.name, lang)?.text, event.place?.address && addressLine(event, lang)].filter(Boolean).join(', ');
   if (place) lines.push(`LOCATION:${escapeText(place)}`);
   else if (event.online) lines.push(`LOCATION:${escapeText(event.online)}`);
-  const url = event.registration ?? event.online;
+  const url = uriValue(event.registration) ?? uriValue(event.online);
   if (url) lines.push(`URL:${url}`);
   lines.push('END:VEVENT');
   return lines;
@@ -62,11 +67,13 @@ function eventLines(event: Event, { lang, stamp = new Date() }: IcsOptions): str
 function addressLine(event: Event, lang: Language): string {
   const address = event.place!.address!;
   const street = [localize(address.street, lang)?.text, address.number].filter(Boolean).join(' ');
-  return [street, [address.postalCode, localize(address.municipality, lang)?.text].filter(Boolean).join(' ')].join(', ');
+  return [street, [address.postalCode ?? address.foreignPostalCode, localize(address.municipality, lang)?.text].filter(Boolean).join(' ')].join(', ');
 }
 
 /**
  * An iCalendar (RFC 5545) file for a list of events: escaped, folded, one stable UID per event.
+ * Every value is escaped and a link that is not an http(s) address is left out, whatever the
+ * events hold (an app may pass its own, unchecked): no value can start a line of its own.
  *
  * @example
  * const blob = new Blob([eventsToIcs(events, { lang: 'fr' })], { type: 'text/calendar' });

@@ -18,11 +18,11 @@ export interface ClientOptions {
   retries?: number;
 }
 
-/** A loaded feed: the valid records of every dataset, and what was skipped. */
+/** A loaded feed: the valid records of every dataset (a record with a bad optional field kept without it), and what was wrong. */
 export interface Feed extends FeedData {
   url: string;
   manifest: FeedManifest;
-  /** Records that failed validation and were skipped, with where and why. */
+  /** What failed validation, with where and why; `outcome` says whether the record was skipped or kept without the field. */
   problems: Problem[];
   loadedAt: Date;
 }
@@ -75,7 +75,7 @@ export function createClient({ feedUrl, fetch, timeoutMs = 10_000, retries = 2 }
           if (!Array.isArray(records)) {
             throw new FeedFormatError(`${url} must hold a list of ${name}.`, url);
           }
-          return [name, validateDataset(name, records)] as const;
+          return [name, validateDataset(name, records, { dropInvalidFields: true })] as const;
         }),
       );
       const data = Object.fromEntries(results.map(([name, result]) => [name, result.records])) as unknown as FeedData;

@@ -1,4 +1,4 @@
-import { expectedFormOf, type Problem } from '../validation/problem.js';
+import { expectedFormOf, needsOneOf, type Problem } from '../validation/problem.js';
 
 /**
  * What a record may hold, as scripts/generate.mjs reads it from /schemas: the types, lists,
@@ -170,6 +170,7 @@ class Pruner {
     if (this.whole.get(shape)?.has(value)) return value;
     const before = this.problems.length;
     const record = value as Record<string, unknown>;
+    const dropped: string[] = [];
     for (const key in record) {
       if (!Object.hasOwn(record, key)) continue;
       const child = Object.hasOwn(shape.properties, key) ? shape.properties[key] : undefined;
@@ -181,11 +182,13 @@ class Pruner {
       if (shape.required?.includes(key)) return INVALID;
       // Delete rather than assign: the key may be "__proto__", which an assignment would not remove.
       delete record[key];
+      dropped.push(key);
     }
     for (const key of shape.required ?? []) if (!Object.hasOwn(record, key)) return this.report('is required', key);
     if (shape.requireOneOf && !shape.requireOneOf.some((group) => group.every((key) => Object.hasOwn(record, key)))) {
-      const groups = shape.requireOneOf.map((group) => group.join(' and '));
-      return this.report(groups.join() === 'fr,nl' ? 'needs a French (fr) or Dutch (nl) text' : `needs ${groups.join(' or ')}`);
+      // The field that would have made it whole was just reported: say it once.
+      if (shape.requireOneOf.some((group) => group.some((key) => dropped.includes(key)))) return INVALID;
+      return this.report(needsOneOf(shape.requireOneOf));
     }
     if (shape.minProperties !== undefined && Object.keys(record).length < shape.minProperties) return this.report(`must have at least ${shape.minProperties} field${shape.minProperties === 1 ? '' : 's'}`);
     if (shape.branches && shape.branches.filter((branch) => holds(branch, record)).length !== 1) return this.report('has fields that do not go together');

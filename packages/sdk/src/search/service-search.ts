@@ -115,7 +115,8 @@ function createServedAreas(communes: readonly Commune[], bassins: readonly Bassi
       for (const commune of communes) served.communes.add(commune.nis);
     }
     for (const location of service.locations ?? []) {
-      const territory = lookUp(location.address.postalCode);
+      if (location.address.country && location.address.country !== 'BE') continue;
+      const territory = lookUp(location.address.postalCode ?? '');
       const commune = (location.address.nis ? communeByNis.get(location.address.nis) : undefined) ?? (territory.communes.length === 1 ? territory.communes[0] : undefined);
       if (commune) served.communes.add(commune.nis);
       for (const id of commune?.bassin ? [commune.bassin] : territory.bassins) served.bassins.add(id);

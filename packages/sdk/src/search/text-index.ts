@@ -154,7 +154,7 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
     add(position, service) {
       indexTerms(termIndex.size + 2);
       serviceIndex.add(position, [
-        [tokens([texts(service.name), ...(service.alternateNames ?? []).map(texts), texts(service.organization.name)].join(' ')), WEIGHTS.name],
+        [tokens([texts(service.name), ...(service.alternateNames ?? []).map(texts), texts(service.organization?.name)].join(' ')), WEIGHTS.name],
         [tokens(texts(service.description)), WEIGHTS.description],
         [tokens((service.locations ?? []).map((location) => texts(location.address.municipality)).join(' ')), WEIGHTS.place],
       ]);

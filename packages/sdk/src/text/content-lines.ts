@@ -1,13 +1,35 @@
 // The "content line" text format that iCalendar (RFC 5545) and vCard (RFC 6350) share.
 
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
+/**
+ * Escapes a TEXT value: backslash, comma, line breaks, and semicolon — except in a vCard's
+ * single-text values (FN, NOTE, EMAIL), where RFC 6350 does not escape it; drops other control characters.
+ */
+export function escapeText(value: string, { semicolons = true }: { semicolons?: boolean } = {}): string {
+  const escaped = value.replace(/\\/g, '\\\\');
+  return (semicolons ? escaped.replace(/;/g, '\\;') : escaped)
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+/**
+ * A URI value (URL:, TEL:) as it may be written: an http(s) or tel: address with no space or
+ * control character, or undefined. URI values can't be escaped, so anything else is refused.
+ */
+export function uriValue(value: unknown): string | undefined {
+  if (typeof value !== 'string' || /[\s\u0000-\u001f\u007f]/.test(value)) return undefined;
+  if (/^tel:\+?[0-9]{3,16}(;ext=[0-9]{1,8})?$/.test(value)) return value;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Any value as escaped TEXT; nothing for what is not a text or a number (an app's unchecked record). */
+export function escapeValue(value: unknown, options?: { semicolons?: boolean }): string {
+  return typeof value === 'string' || typeof value === 'number' ? escapeText(String(value), options) : '';
 }
 
 const encoder = new TextEncoder();

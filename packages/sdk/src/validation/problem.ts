@@ -38,6 +38,16 @@ const EXPECTED_FORMS: Record<string, string> = {
   time: 'must be a time written HH:MM',
 };
 
+const LANGUAGE_NAMES: Record<string, string> = { fr: 'French (fr)', nl: 'Dutch (nl)', en: 'English (en)' };
+
+/** What a field that needs one of several fields ("fr or nl or en", "number or text") is told. */
+export function needsOneOf(groups: readonly (readonly string[])[]): string {
+  const names = groups.map((group) => group.map((key) => LANGUAGE_NAMES[key] ?? key).join(' and '));
+  const last = names.pop();
+  const words = names.length ? `${names.join(', ')} or ${last}` : last;
+  return groups.every((group) => group.length === 1 && LANGUAGE_NAMES[group[0]!]) ? `needs a text in ${words}` : `needs ${words}`;
+}
+
 /** What a value of a shared definition or format (phoneNumber, httpUrl, date…) must look like. */
 export function expectedFormOf(name: string | undefined): string | undefined {
   return name === undefined ? undefined : EXPECTED_FORMS[name];
@@ -66,16 +76,18 @@ export function problemsFromAjv(
     const key = `${pointer}\u0000${message}`;
     if (!problems.has(key)) problems.set(key, { ...where, pointer, message });
   };
-  // A failed "fr or nl" (anyOf of required) reports each branch; say it once.
+  // A failed "fr or nl or en" (anyOf of required) reports each branch; say it once, naming them.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const isAnyOfBranch = (error: AjvError) => error.keyword === 'required' && anyOfPaths.has(error.instancePath) && /\/anyOf\/\d+\/required$/.test(error.schemaPath);
+  const branchesAt = (pointer: string) => errors.filter((e) => e.instancePath === pointer && isAnyOfBranch(e)).map((e) => [String(e.params.missingProperty)]);
   for (const error of errors) {
     const pointer = error.instancePath;
     switch (error.keyword) {
       case 'anyOf':
-        add(pointer, 'needs a French (fr) or Dutch (nl) text');
+        add(pointer, needsOneOf(branchesAt(pointer)));
         break;
       case 'required':
-        if (anyOfPaths.has(pointer) && /\/anyOf\/\d+\/required$/.test(error.schemaPath)) break;
+        if (isAnyOfBranch(error)) break;
         add(`${pointer}/${escapePointerToken(String(error.params.missingProperty))}`, 'is required');
         break;
       case 'additionalProperties':

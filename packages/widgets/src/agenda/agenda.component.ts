@@ -7,7 +7,7 @@ import { withShared } from '../shared/i18n.js';
 import { agendaStrings } from './agenda.strings.js';
 import { brusselsDate, formatLongDate, formatMonth, formatTime, isDateOnly, weekdayNames } from '../shared/format.js';
 import { downloadText, safeWebUrl } from '../shared/links.js';
-import { text } from '../shared/templates.js';
+import { addressLine, text } from '../shared/templates.js';
 import { agendaStyles } from './agenda.styles.js';
 
 type View = 'list' | 'month';
@@ -285,7 +285,7 @@ export class BrusanoAgenda extends BrusanoElement {
         ${event.place
           ? html`<p class="place">
               ${text(event.place.name, lang)}${address
-                ? html`${event.place.name ? ', ' : ''}${text(address.street, lang)} ${address.number ?? ''}, ${address.postalCode} ${text(address.municipality, lang)}`
+                ? html`${event.place.name ? ', ' : ''}${addressLine(address, lang)}`
                 : nothing}
             </p>`
           : nothing}

@@ -11,7 +11,7 @@ import { formatDate, weekdayNames } from '../shared/format.js';
 import { withShared } from '../shared/i18n.js';
 import { languageName } from './language-name.js';
 import { mailtoHref, safeWebUrl } from '../shared/links.js';
-import { emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
+import { addressLine, emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
 import { serviceFinderStyles } from './service-finder.styles.js';
 import { finderStrings } from './service-finder.strings.js';
 
@@ -651,7 +651,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
       ...(service.languages ?? []).map((code) => languageName(code, lang)),
       ...(service.languageSupport ?? []).map((support) => (support === 'social-interpreting' ? t.interpreting : t.mediation)),
     ];
-    const phones = phoneLinks(service.phones, lang);
+    const phones = phoneLinks(service.phones, lang, t);
     const emails = emailLinks(service.emails, lang);
     const sites = websiteLinks(service.websites, lang);
     return html`<li class="card" part="card">
@@ -662,14 +662,13 @@ export class BrusanoServiceFinder extends BrusanoElement {
           </button>
         </h3>
         ${service.sample ? html`<p class="sample"><span class="badge">${t.sample}</span> <span class="muted">${t.sampleNote}</span></p>` : nothing}
-        <p class="types">${service.serviceTypes.map((type) => t.serviceTypes[type] ?? type).join(' · ')}</p>
+        ${service.serviceTypes?.length ? html`<p class="types">${service.serviceTypes.map((type) => t.serviceTypes[type] ?? type).join(' · ')}</p>` : nothing}
         ${status.known || status.text ? html`<p class="today">${openingLine(status, t, lang)}</p>` : nothing}
         <dl class="facts">
           ${location
             ? html`<dt>${t.address}</dt>
                 <dd>
-                  ${text(location.address.street, lang)} ${location.address.number ?? ''}${location.address.box ? ` / ${location.address.box}` : ''},
-                  ${location.address.postalCode} ${text(location.address.municipality, lang)}
+                  ${addressLine(location.address, lang)}
                 </dd>`
             : nothing}
           ${languages.length ? html`<dt>${t.languagesSpoken}</dt><dd>${languages.join(', ')}</dd>` : nothing}
@@ -677,7 +676,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
           ${emails.length ? html`<dt>${t.email}</dt><dd><ul>${emails}</ul></dd>` : nothing}
           ${sites.length ? html`<dt>${t.website}</dt><dd><ul>${sites}</ul></dd>` : nothing}
           ${service.cost
-            ? html`<dt>${t.cost}</dt><dd>${service.cost.free ? t.costFree : t.costPaid}${service.cost.text ? html` — ${text(service.cost.text, lang)}` : nothing}</dd>`
+            ? html`<dt>${t.cost}</dt><dd>${service.cost.free === undefined ? nothing : service.cost.free ? t.costFree : t.costPaid}${service.cost.text ? html`${service.cost.free === undefined ? nothing : ' — '}${text(service.cost.text, lang)}` : nothing}</dd>`
             : nothing}
           ${service.appointment
             ? html`<dt>${t.appointment}</dt><dd>${{ required: t.appointmentRequired, 'not-required': t.appointmentNotRequired, either: t.appointmentEither }[service.appointment]}</dd>`
@@ -693,7 +692,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
           ${this.renderWeek(service)}
           ${location?.accessibility?.text ? html`<p>${text(location.accessibility.text, lang)}</p>` : nothing}
         </div>
-        <p class="verified muted">${t.lastVerified(formatDate(service.lastVerified, lang))}</p>
+        <p class="verified muted">${service.lastVerified ? t.lastVerified(formatDate(service.lastVerified, lang)) : t.notVerified}</p>
         ${this.renderReportLink(service)}
       </article>
     </li>`;

@@ -43,6 +43,7 @@ const fr = {
   accessPartial: 'Partiellement accessible en chaise roulante',
   accessNone: 'Pas accessible en chaise roulante',
   lastVerified: (date: string) => `Informations vérifiées le ${date}`,
+  notVerified: 'Date de la dernière vérification inconnue : confirmez par téléphone avant d’envoyer quelqu’un.',
   reportError: 'Signaler une erreur',
   reportSubject: (name: string) => `Erreur dans la fiche « ${name} »`,
   serviceTypes: {
@@ -124,6 +125,7 @@ const nl: FinderStrings = {
   accessPartial: 'Gedeeltelijk toegankelijk met rolstoel',
   accessNone: 'Niet toegankelijk met rolstoel',
   lastVerified: (date: string) => `Informatie gecontroleerd op ${date}`,
+  notVerified: 'Onbekend wanneer deze informatie laatst werd gecontroleerd: bel eerst voor je iemand doorverwijst.',
   reportError: 'Een fout melden',
   reportSubject: (name: string) => `Fout in de fiche '${name}'`,
   serviceTypes: {
@@ -203,6 +205,7 @@ const en: FinderStrings = {
   accessPartial: 'Partly wheelchair accessible',
   accessNone: 'Not wheelchair accessible',
   lastVerified: (date: string) => `Information checked on ${date}`,
+  notVerified: 'Not known when this information was last checked: call before you send someone.',
   reportError: 'Report an error',
   reportSubject: (name: string) => `Error in the record "${name}"`,
   serviceTypes: {

@@ -327,6 +327,30 @@ describe('<brusano-service-finder>', () => {
       await expect(element).to.be.accessible();
     });
 
+    it('keeps every service whose only fault is a bad link, and shows an imported one-language record as its producer wrote it', async () => {
+      const errors: CustomEvent[] = [];
+      const element = await fixture<BrusanoServiceFinder>(
+        html`<brusano-service-finder page-size="100" @brusano-error=${(event: CustomEvent) => errors.push(event)} feed="/test-feeds/imported/manifest.json"></brusano-service-finder>`,
+      );
+      await loaded(element);
+      const sample = (await (await fetch('/examples/feed/services.json')).json()) as unknown[];
+      expect($$(element, '.card')).to.have.length(sample.length + 1);
+      expect($(element, '.notice')!.textContent).to.equal(`${sample.length} fiches sont affichées sans certains détails qui contenaient une erreur.`);
+      expect(errors[0]!.detail).to.include({ type: 'records', count: 0, dropped: sample.length });
+      for (const link of shadow(element).querySelectorAll('a')) expect(link.getAttribute('href')).to.match(/^(https:\/\/|tel:\+|mailto:)/);
+      const card = $$(element, '.card').find((candidate) => candidate.textContent!.includes('Community Food Support'))!;
+      expect(card.querySelector('.card__toggle [lang="en"]')!.textContent).to.equal('Community Food Support (sample)');
+      card.querySelector<HTMLButtonElement>('.card__toggle')!.click();
+      await element.updateComplete;
+      expect(card.querySelector('a[href="tel:+3220000177;ext=12"]')!.textContent).to.equal('+32 2 000 01 77');
+      expect(card.textContent).to.contain('poste 12');
+      const asText = [...card.querySelectorAll('li')].find((item) => item.textContent!.includes('Text HELP to 55501'))!;
+      expect(asText.querySelector('a')).to.be.null;
+      expect(card.textContent).to.match(/SW1A 0AA\s+London, Royaume-Uni/);
+      expect(card.textContent).to.contain('Date de la dernière vérification inconnue');
+      await expect(element).to.be.accessible();
+    });
+
     it('explains a feed it cannot read, offers to try again and gives the regional contact', async () => {
       const errors: CustomEvent[] = [];
       const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder lang="nl" @brusano-error=${(event: CustomEvent) => errors.push(event)} feed="/test-feeds/broken/manifest.json"></brusano-service-finder>`);

@@ -12,10 +12,11 @@ export function safeWebUrl(value: string | undefined): string | undefined {
   }
 }
 
-/** tel: link for a phone number in international form. */
-export function telHref(number: string): string | undefined {
+/** tel: link for a phone number in international form, with its extension (RFC 3966 ";ext="). */
+export function telHref(number: string, extension?: string): string | undefined {
   const digits = number.replace(/[\s./()-]/g, '');
-  return /^\+?[0-9]{6,16}$/.test(digits) ? `tel:${digits}` : undefined;
+  if (!/^\+?[0-9]{6,16}$/.test(digits)) return undefined;
+  return `tel:${digits}${extension && /^[0-9]{1,8}$/.test(extension) ? `;ext=${extension}` : ''}`;
 }
 
 /** mailto: link for a plain e-mail address, optionally with a subject. */

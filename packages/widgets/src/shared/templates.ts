@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { EmailContact, Helpdesk, LocalizedText, Phone, Website } from '@brusano/sdk';
+import type { Address, EmailContact, Helpdesk, LocalizedText, Phone, Website } from '@brusano/sdk';
 import { brusselsTime, type OpeningStatus } from '@brusano/sdk/hours';
 import { localize, type Language } from '@brusano/sdk/text';
 import type { SharedStrings } from './i18n.js';
@@ -12,12 +12,37 @@ export function text(value: LocalizedText | undefined, lang: Language): Template
   return found.lang === lang ? html`${found.text}` : html`<span lang=${found.lang}>${found.text}</span>`;
 }
 
-export function phoneLinks(phones: readonly Phone[] | undefined, lang: Language): TemplateResult[] {
-  return (phones ?? []).map((phone) => {
-    const href = telHref(phone.number);
+/**
+ * Phone numbers: a number in international form is a tel: link (its extension dialled after a
+ * pause); a number another directory wrote in its own way is shown as written, never linked.
+ */
+export function phoneLinks(phones: readonly Phone[] | undefined, lang: Language, t: Pick<SharedStrings, 'extension'>): TemplateResult[] {
+  return (phones ?? []).flatMap((phone) => {
+    const shown = phone.number ?? phone.text;
+    if (!shown) return [];
+    const href = phone.number ? telHref(phone.number, phone.extension) : undefined;
+    const extension = phone.extension ? html` <span class="muted">${t.extension(phone.extension)}</span>` : nothing;
     const label = phone.label ? html` <span class="muted">(${text(phone.label, lang)})</span>` : nothing;
-    return html`<li>${href ? html`<a href=${href} part="link">${phone.number}</a>` : phone.number}${label}</li>`;
+    return [html`<li>${href ? html`<a href=${href} part="link">${shown}</a>` : shown}${extension}${label}</li>`];
   });
+}
+
+/**
+ * An address on one line: street and number, postal code and municipality, and the country
+ * when it is not Belgium (named in the page's language).
+ */
+export function addressLine(address: Address, lang: Language): TemplateResult {
+  const country = address.country && address.country !== 'BE' ? countryName(address.country, lang) : undefined;
+  return html`${text(address.street, lang)} ${address.number ?? ''}${address.box ? ` / ${address.box}` : ''},
+    ${address.postalCode ?? address.foreignPostalCode ?? ''} ${text(address.municipality, lang)}${country ? `, ${country}` : ''}`;
+}
+
+function countryName(code: string, lang: Language): string {
+  try {
+    return new Intl.DisplayNames([lang === 'nl' ? 'nl-BE' : lang === 'en' ? 'en-GB' : 'fr-BE'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** E-mail addresses: those for this language, or all when none is for it. */
@@ -60,7 +85,7 @@ function dayWord(date: string, t: SharedStrings, lang: Language): string {
 
 /** A helpdesk's ways in: phones, e-mails, websites. */
 export function helpdeskContacts(helpdesk: Helpdesk, t: SharedStrings, lang: Language): TemplateResult {
-  const phones = phoneLinks(helpdesk.phones, lang);
+  const phones = phoneLinks(helpdesk.phones, lang, t);
   const emails = emailLinks(helpdesk.emails, lang);
   const sites = websiteLinks(helpdesk.websites, lang);
   return html`<dl class="contacts">
