@@ -20,11 +20,21 @@ export function $$(element: Element, selector: string): HTMLElement[] {
  * helpdesk card the reference data it answers from.
  */
 export async function loaded(element: Element): Promise<void> {
-  const widget = element as unknown as { feedState: { status: string }; directory?: { complete: boolean }; reference?: unknown; updateComplete: Promise<unknown> };
+  const widget = element as unknown as {
+    feedState: { status: string };
+    directory?: { complete: boolean };
+    reference?: unknown;
+    /** The helpdesk card: a place to look up, and the look-up's code, loaded when there is one. */
+    place?: string;
+    findHelpdesk?: unknown;
+    lookUpUnavailable?: boolean;
+    updateComplete: Promise<unknown>;
+  };
   const done = () =>
     widget.feedState.status !== 'loading' &&
     (widget.feedState.status !== 'ready' || widget.directory === undefined || widget.directory.complete) &&
-    (!('reference' in widget) || widget.reference !== undefined);
+    (!('reference' in widget) || widget.reference !== undefined) &&
+    (!widget.place || widget.findHelpdesk !== undefined || widget.lookUpUnavailable === true);
   await waitUntil(done, 'the widget did not finish loading', { timeout: 10_000 });
   await widget.updateComplete;
 }

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Helpdesk } from '@brusano/sdk';
 import { openingStatus } from '@brusano/sdk/hours';
-import { helpdeskFor, isReachable, regionalHelpdesk, type HelpdeskReference, type TerritoryArea } from '@brusano/sdk/territory';
+import { isReachable, regionalHelpdesk, type helpdeskFor, type HelpdeskReference, type TerritoryArea } from '@brusano/sdk/territory';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import { withShared } from '../shared/i18n.js';
 import { helpdeskCardStrings } from './helpdesk-card.strings.js';
 import { downloadText } from '../shared/links.js';
-import { helpdeskContacts, openingLine, text, websiteLinks } from '../shared/templates.js';
+import { addressLine, helpdeskContacts, openingLine, text, websiteLinks } from '../shared/templates.js';
 import { helpdeskCardStyles } from './helpdesk-card.styles.js';
 
 /** What `brusano-select` carries when a person says which area they mean. */
@@ -49,6 +49,8 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
     place: { state: true },
     chosenArea: { state: true },
     ownReference: { state: true },
+    findHelpdesk: { state: true },
+    lookUpUnavailable: { state: true },
   };
 
   declare bassin: string | undefined;
@@ -59,10 +61,14 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
   declare private chosenArea: number | undefined;
   /** The SDK's own reference data, loaded only when there is no feed or it failed: a page with a feed does not carry it. */
   declare private ownReference: HelpdeskReference | undefined;
+  /** The territory look-up, loaded when there is a place to look up: a card for one bassin does not carry it. */
+  declare private findHelpdesk: typeof helpdeskFor | undefined;
+  declare private lookUpUnavailable: boolean;
 
   constructor() {
     super();
     this.place = '';
+    this.lookUpUnavailable = false;
   }
 
   protected override get t() {
@@ -82,6 +88,12 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
     if (changed.has('commune') || changed.has('postalCode')) {
       this.place = (this.postalCode || this.commune || '').trim();
       this.chosenArea = undefined;
+    }
+    if (this.place && !this.findHelpdesk) {
+      import('@brusano/sdk/territory').then(
+        ({ helpdeskFor }) => (this.findHelpdesk = helpdeskFor),
+        () => (this.lookUpUnavailable = true), // the chunk cannot be loaded: the card gives the regional contact
+      );
     }
   }
 
@@ -138,9 +150,10 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
       const own = reference.helpdesks.find((helpdesk) => helpdesk.territory === this.bassin);
       return this.renderLine(own, regional);
     }
-    if (!this.place) return html`<div class="regional"><h3>${t.regionalContact}</h3>${this.renderHelpdesk(regional)}</div>`;
+    if (this.place && !this.findHelpdesk && !this.lookUpUnavailable) return html`<p class="sr-only" role="status">${t.loading}</p>`;
+    if (!this.place || !this.findHelpdesk) return html`<div class="regional"><h3>${t.regionalContact}</h3>${this.renderHelpdesk(regional)}</div>`;
 
-    const answer = helpdeskFor(this.place, reference);
+    const answer = this.findHelpdesk(this.place, reference);
     if (answer.territory.status === 'outside-region') {
       return html`<p class="notice" part="notice" role="status">${t.outsideRegion(this.place)}</p>
         <h3>${t.regionalContact}</h3>
@@ -199,7 +212,7 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
       ${helpdeskContacts(helpdesk, t, lang)}
       ${helpdesk.address
         ? html`<p class="address">
-            ${text(helpdesk.address.street, lang)} ${helpdesk.address.number ?? ''}, ${helpdesk.address.postalCode} ${text(helpdesk.address.municipality, lang)}
+            ${addressLine(helpdesk.address, lang)}
           </p>`
         : nothing}
       ${(helpdesk.notes ?? []).map((note) => html`<p class="muted">${text(note, lang)}</p>`)}

@@ -48,7 +48,7 @@ describe('<brusano-helpdesk-card>', () => {
     const input = $(element, '#place') as HTMLInputElement;
     input.value = 'Ganshoren';
     ($(element, 'form button') as HTMLButtonElement).click();
-    await element.updateComplete;
+    await loaded(element);
     expect($(element, '.helpdesk h3')!.textContent).to.equal('Helpdesk du Bassin Nord');
   });
 
