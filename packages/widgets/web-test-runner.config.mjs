@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { geolocationPlugin } from './test-support/geolocation-plugin.mjs';
 import { summaryReporter } from './test-support/summary-reporter.mjs';
 import { testFeeds } from './test-support/test-feeds.mjs';
 
@@ -14,7 +15,7 @@ export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
   middleware: [testFeeds],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('tsconfig.json', import.meta.url)) })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('tsconfig.json', import.meta.url)) }), geolocationPlugin()],
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [

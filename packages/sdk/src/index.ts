@@ -5,6 +5,7 @@ import * as reference from './generated/reference.js';
 import { helpdeskFor as helpdeskIn, type HelpdeskAnswer, type HelpdeskReference } from './helpdesk/helpdesk-for.js';
 import { createServiceSearch as searchIn, type ServiceSearch, type ServiceSearchData } from './search/service-search.js';
 import { resolveTerritory as resolveIn, type TerritoryAnswer, type TerritoryReference } from './territory/resolve-territory.js';
+import { territoryAt as territoryIn } from './geo/territory-at.js';
 
 export * from './client.js';
 export * from './territory.js';
@@ -13,6 +14,7 @@ export * from './hours.js';
 export * from './calendar.js';
 export * from './contact.js';
 export * from './text.js';
+export { communeAt, distanceInMetres } from './geo.js';
 export { openFeed, readFirstPage, readServices, territoryKey, guardRecords, guardDocument, encodeRowGroup, decodeRowGroup, COLUMNS_FORMAT, FIRST_PAGE_FORMAT, FIRST_PAGES_URL } from './reader.js';
 export type { FeedReader, FeedSnapshot, ReaderOptions, DatasetRead, ServiceBatch, FirstPage, ReadFirstPage, Shape, GuardResult, Column, RowGroup } from './reader.js';
 export type * from './generated/types.js';
@@ -52,3 +54,15 @@ export function helpdeskFor(territory: TerritoryAnswer | string, data: HelpdeskR
 export function createServiceSearch(data: Omit<ServiceSearchData, 'communes' | 'bassins'> & Partial<ServiceSearchData>): ServiceSearch {
   return searchIn({ communes: reference.communes, bassins: reference.bassins, ...data });
 }
+
+/**
+ * Where a point (longitude, latitude in WGS84) is: its commune, from the official boundaries, and
+ * its bassin(s); the SDK's reference data unless you give yours.
+ *
+ * @example
+ * territoryAt(4.3717, 50.8275).communes[0].name.fr // 'Ixelles' (Place Flagey)
+ */
+export function territoryAt(longitude: number, latitude: number, data: TerritoryReference = reference): TerritoryAnswer {
+  return territoryIn(longitude, latitude, data);
+}
+

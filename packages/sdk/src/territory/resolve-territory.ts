@@ -28,7 +28,7 @@ export interface TerritoryAnswer {
   status: TerritoryStatus;
   /** True when the input alone cannot tell the bassin: offer `areas` to choose from. */
   ambiguous: boolean;
-  matchedBy?: 'postal-code' | 'nis' | 'commune' | 'sub-area' | 'quartier';
+  matchedBy?: 'postal-code' | 'nis' | 'commune' | 'sub-area' | 'quartier' | 'position';
   communes: Commune[];
   areas: TerritoryArea[];
   quartier?: Quartier;

@@ -10,6 +10,7 @@ import { BrusanoElement } from '../shared/brusano-element.js';
 import { formatDate, weekdayNames } from '../shared/format.js';
 import { withShared } from '../shared/i18n.js';
 import { languageName } from './language-name.js';
+import { NearMeController, RADII } from './near-me.js';
 import { mailtoHref, safeWebUrl } from '../shared/links.js';
 import { addressLine, emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
 import { serviceFinderStyles } from './service-finder.styles.js';
@@ -127,7 +128,7 @@ const PROGRESS_EVERY_MS = 300;
 
 /**
  * @tagname brusano-service-finder
- * @summary Search Brussels' social and health services: live results, filters, today's hours, print.
+ * @summary Search Brussels' social and health services: live results, filters, near me (on a click only), today's hours, print.
  *
  * @attr feed - URL of the feed's manifest.json.
  * @attr bassin - Start filtered on a bassin: nord, nord-est, centre-ouest, sud, sud-est.
@@ -144,6 +145,7 @@ const PROGRESS_EVERY_MS = 300;
  * @csspart base - The whole widget.
  * @csspart search - The search field.
  * @csspart filters - The filter area.
+ * @csspart near - "Near me": where the position is, the distance filter, the button to stop.
  * @csspart status - The result count (and the open/closed labels in cards).
  * @csspart results - The list of results.
  * @csspart card - One service.
@@ -208,6 +210,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   private focusIndexAfterRender?: number;
   private readonly onPopState = () => this.readUrl();
+  /** "Near me": the position, asked on a click only, never kept. */
+  private readonly nearMe = new NearMeController(this, () => this.data ?? { communes, bassins, quartiers: [] });
+  /** Each shown service's distance from the position, while sorted by distance. */
+  private distances = new Map<Service, number>();
 
   constructor() {
     super();
@@ -534,7 +540,12 @@ export class BrusanoServiceFinder extends BrusanoElement {
       ? nothing
       : html`<p class="muted progress" data-loading-directory>${t.directoryLoading(directory.loaded, directory.total ?? this.firstPage?.total)}</p>`;
     if (!result) return html`<p class="notice" part="notice" role="status">${t.loading}</p>${loading}`;
-    const visible = result.services.slice(0, this.shown);
+    const near = this.nearMe.arrange(result.services);
+    this.distances = near.distances;
+    const sortedByDistance = this.nearMe.status === 'on';
+    const services = sortedByDistance ? near.services : result.services;
+    const count = sortedByDistance ? services.length : result.count;
+    const visible = services.slice(0, this.shown);
     return html`
       ${this.renderDataNotices(feed)}
       <div class="search" part="search">
@@ -551,20 +562,43 @@ export class BrusanoServiceFinder extends BrusanoElement {
       </div>
       ${this.renderFilters(feed, result)}
       <div class="toolbar no-print">
-        <p class="count" part="status">${result.partial ? t.resultCountPartial(result.count, this.loadedSoFar) : t.resultCount(result.count)}</p>
+        <p class="count" part="status">${result.partial ? t.resultCountPartial(count, this.loadedSoFar) : t.resultCount(count)}</p>
+        ${this.nearMe.status === 'on' ? nothing : html`<button part="button" class="secondary" data-near-me @click=${() => this.nearMe.locate()}>${t.nearMe}</button>`}
         <button part="button" class="secondary" @click=${() => window.print()}>${t.print}</button>
       </div>
+      ${this.renderNearMe()}
       ${loading}
       ${directory.failed !== undefined ? html`<p class="notice" part="notice">${t.directoryFailed(directory.loaded)}</p>` : nothing}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
-      ${result.count === 0 && !result.partial ? this.renderEmpty(feed) : nothing}
+      ${count === 0 && !result.partial ? this.renderEmpty(feed) : nothing}
       <ul class="results" part="results">
         ${visible.map((service) => this.renderCard(service))}
       </ul>
-      ${result.count > this.shown
-        ? html`<button part="button" class="more" @click=${this.showMore}>${t.showMore(Math.min(this.validPageSize, result.count - this.shown))}</button>`
+      ${count > this.shown
+        ? html`<button part="button" class="more" @click=${this.showMore}>${t.showMore(Math.min(this.validPageSize, count - this.shown))}</button>`
         : nothing}
     `;
+  }
+
+  /** Where the position is and the radius while sorted by distance; else what became of the request. */
+  private renderNearMe(): TemplateResult | typeof nothing {
+    const { t, uiLang: lang } = this;
+    const { status, territory, radius } = this.nearMe;
+    if (status === 'off') return nothing;
+    if (status !== 'on') {
+      const message = { locating: t.locating, denied: t.nearDenied, unavailable: t.nearUnavailable, timeout: t.nearTimeout, imprecise: t.nearImprecise, outside: t.nearOutside }[status];
+      return html`<p class="notice near no-print" part="notice" role="status">${message}</p>`;
+    }
+    return html`<div class="near no-print" part="near">
+      <p role="status">${territory?.message[lang] ?? ''} ${t.nearSorted} <span class="muted">${t.nearPrivacy}</span></p>
+      <div class="field">
+        <label for="radius">${t.radius}</label>
+        <select id="radius" @change=${(event: Event) => this.nearMe.setRadius(Number((event.target as HTMLSelectElement).value))}>
+          ${RADII.map((metres) => html`<option value=${metres} ?selected=${metres === radius}>${metres ? t.radiusChoice(metres) : t.anyDistance}</option>`)}
+        </select>
+      </div>
+      <button part="button" class="secondary" @click=${() => this.nearMe.stop()}>${t.stopNear}</button>
+    </div>`;
   }
 
   private renderFilters(feed: Feed, result: View): TemplateResult {
@@ -662,6 +696,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
           </button>
         </h3>
         ${service.sample ? html`<p class="sample"><span class="badge">${t.sample}</span> <span class="muted">${t.sampleNote}</span></p>` : nothing}
+        ${this.nearMe.status === 'on'
+          ? html`<p class="distance" data-distance>${this.distances.has(service) ? t.distance(this.distances.get(service)!) : html`<span class="muted">${t.distanceUnknown}</span>`}</p>`
+          : nothing}
         ${service.serviceTypes?.length ? html`<p class="types">${service.serviceTypes.map((type) => t.serviceTypes[type] ?? type).join(' · ')}</p>` : nothing}
         ${status.known || status.text ? html`<p class="today">${openingLine(status, t, lang)}</p>` : nothing}
         <dl class="facts">

@@ -54,6 +54,24 @@ export const serviceFinderStyles = [
       font-weight: 600;
       margin: 0;
     }
+    .count {
+      flex: 1 1 auto;
+    }
+    .near {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: 0.5rem 1rem;
+      margin: 0.5rem 0;
+    }
+    .near p {
+      flex: 1 1 100%;
+      margin: 0;
+    }
+    .distance {
+      margin: 0.25rem 0 0;
+      font-weight: 600;
+    }
     .results {
       list-style: none;
       padding: 0;
