@@ -4,6 +4,7 @@ import {
   encodeRowGroup,
   FIRST_PAGE_FORMAT,
   FIRST_PAGES_URL,
+  hoursWithAlerts,
   territoryKey,
   type FeedData,
   type FeedManifest,
@@ -40,10 +41,12 @@ export function firstPages(data: Pick<FeedData, 'services' | 'categories' | 'sec
     const { services, facets } = search.search('', { ...(territory.bassin ? { bassins: [territory.bassin] } : {}), ...(territory.commune ? { communes: [territory.commune] } : {}) });
     const hours = new Map<string, [OpeningHours | null, number]>();
     for (const service of services) {
-      const key = JSON.stringify(service.hours ?? null);
+      // Closing alerts as closed days, so the first page's "open now" count says closed meanwhile.
+      const effective = hoursWithAlerts(service);
+      const key = JSON.stringify(effective ?? null);
       const entry = hours.get(key);
       if (entry) entry[1]++;
-      else hours.set(key, [service.hours ?? null, 1]);
+      else hours.set(key, [effective ?? null, 1]);
     }
     const { openNow: _dependsOnTheHour, ...counts } = facets;
     return {

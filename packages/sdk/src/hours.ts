@@ -2,3 +2,4 @@
 export { openingStatus, intervalsOn, type OpeningStatus } from './hours/opening-status.js';
 export { brusselsTime, weekdayOf, WEEKDAYS, TIME_ZONE, type BrusselsTime, type Weekday } from './hours/brussels-time.js';
 export { countOpen } from './hours/compiled-hours.js';
+export { currentAlerts, hoursWithAlerts } from './hours/alerts.js';

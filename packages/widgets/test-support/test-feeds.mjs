@@ -1,6 +1,8 @@
 // Feeds made on the fly for the component tests, served by the test runner's own HTTP server:
 //   /test-feeds/hostile/  the sample feed with hostile strings in its text fields
 //   /test-feeds/partial/  the sample feed with a few invalid records
+//   /test-feeds/alerts/   the sample feed with alerts dated from today: one closing now, one
+//                         expired, one to come, one without dates
 //   /test-feeds/imported/ the sample feed with a bad website link in every service, and one
 //                         service as an HSDS import leaves it: English only, uncategorised,
 //                         abroad, a phone kept as text and one with an extension
@@ -58,12 +60,21 @@ function feeds() {
     websites: [{ url: 'https://food-support.example.org/' }],
   });
 
+  const alerts = structuredClone(base);
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const notice = (fr) => ({ fr, nl: `${fr} (nl)` });
+  alerts.services[0].hours = { timeZone: 'Europe/Brussels', weekly: [{ days: ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'], intervals: [{ opens: '00:00', closes: '23:59' }] }] };
+  alerts.services[0].alerts = [{ text: notice('Fermé pour travaux (test).'), from: day(-1), until: day(2), closed: true }];
+  alerts.services[1].alerts = [{ text: notice('Avis expiré (test).'), until: day(-2) }];
+  alerts.services[2].alerts = [{ text: notice('Avis à venir (test).'), from: day(3) }];
+  alerts.services[3].alerts = [{ text: notice('Permanence déplacée (test).') }];
+
   const corpus = structuredClone(base);
   corpus.services = hostileServices(base.services).services;
   corpus.events = hostileEvents(base.events).events;
   corpus.helpdesks = hostileHelpdesks(base.helpdesks);
 
-  return { hostile, partial, imported, calendars: base, corpus };
+  return { hostile, partial, imported, alerts, calendars: base, corpus };
 }
 
 /** The sample feed, built once per test run. */

@@ -10,7 +10,7 @@
 // offset; Brusano keeps Europe/Brussels local times, so weekly hours are exported as WEEKLY rules
 // with local opens_at/closes_at and the zone named in the description and in x_brusano.
 import { createHash } from 'node:crypto';
-import type { LocalizedText, Service, TaxonomyTerm } from '@brusano/sdk';
+import { currentAlerts, type LocalizedText, type Service, type TaxonomyTerm } from '@brusano/sdk';
 
 import type { HsdsService } from './import.js';
 
@@ -53,6 +53,7 @@ export function serviceToHsds(service: Service, categories: ReadonlyMap<number, 
     ...(service.cost?.text ? { fees_description: first(service.cost.text) } : {}),
     ...(service.waitingTime ? { wait_time: first(service.waitingTime) } : {}),
     ...(service.applicationProcess ? { application_process: first(service.applicationProcess) } : {}),
+    ...(currentAlerts(service.alerts).length ? { alert: currentAlerts(service.alerts).map((alert) => first(alert.text)).join(' — ') } : {}),
     ...(service.minimumAge !== undefined ? { minimum_age: service.minimumAge } : {}),
     ...(service.maximumAge !== undefined ? { maximum_age: service.maximumAge } : {}),
     ...(service.lastVerified ? { assured_date: service.lastVerified, last_modified: `${service.lastVerified}T00:00:00Z` } : {}),

@@ -12,7 +12,7 @@ export type ImportLanguage = 'fr' | 'nl' | 'en';
 const referenceCategories = createRequire(import.meta.url)('@brusano/sdk/reference/categories.json') as TaxonomyTerm[];
 
 /** HSDS fields the feed has no place for: reported when a record has them. */
-const NO_PLACE = ['alert', 'accreditations', 'licenses', 'interpretation_services', 'funding', 'program', 'program_id', 'contacts', 'assurer_email'];
+const NO_PLACE = ['accreditations', 'licenses', 'interpretation_services', 'funding', 'program', 'program_id', 'contacts', 'assurer_email'];
 /** HSDS fields that only say how the record is stored: not reported. */
 const BOOKKEEPING = new Set(['id', 'organization_id', 'metadata', 'last_modified', 'x_brusano', 'status']);
 
@@ -118,6 +118,12 @@ function serviceFromHsds(hsds: HsdsService, lang: ImportLanguage, matchCategory:
   text('eligibility_description', 'publicText');
   text('application_process', 'applicationProcess');
   text('wait_time', 'waitingTime');
+  const alert = string(hsds.alert);
+  if (alert) {
+    // HSDS says neither when an alert starts or ends, nor whether it closes the service.
+    service.alerts = [{ text: { [lang]: alert } }];
+    keep('alert');
+  }
   const alternate = string(hsds.alternate_name);
   if (alternate) {
     service.alternateNames = alternate.split(/\s*;\s*/).filter(Boolean).map((value) => ({ [lang]: value }));
@@ -250,7 +256,7 @@ function serviceFromHsds(hsds: HsdsService, lang: ImportLanguage, matchCategory:
     const value = hsds[field];
     if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length)) drop(`${field}: the feed has no place for it`);
   }
-  const known = new Set([...BOOKKEEPING, ...NO_PLACE, ...report.keptFields, 'name', 'description', 'eligibility_description', 'application_process', 'wait_time', 'alternate_name', 'organization', 'attributes', 'service_at_locations', 'phones', 'email', 'url', 'schedules', 'service_areas', 'required_documents', 'minimum_age', 'maximum_age', 'fees', 'fees_description', 'cost_options', 'assured_date', 'languages']);
+  const known = new Set([...BOOKKEEPING, ...NO_PLACE, ...report.keptFields, 'alert', 'name', 'description', 'eligibility_description', 'application_process', 'wait_time', 'alternate_name', 'organization', 'attributes', 'service_at_locations', 'phones', 'email', 'url', 'schedules', 'service_areas', 'required_documents', 'minimum_age', 'maximum_age', 'fees', 'fees_description', 'cost_options', 'assured_date', 'languages']);
   for (const field of Object.keys(hsds)) if (!known.has(field)) drop(`${field}: not an HSDS service field the import knows`);
   return service;
 }

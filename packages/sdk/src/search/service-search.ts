@@ -1,5 +1,6 @@
 import type { Bassin, Commune, Service, TaxonomyTerm } from '../generated/types.js';
 import { brusselsTime } from '../hours/brussels-time.js';
+import { hoursWithAlerts } from '../hours/alerts.js';
 import { compileHours, type CompiledHours } from '../hours/compiled-hours.js';
 import { resolveTerritory } from '../territory/resolve-territory.js';
 import { inSlices } from '../util/yield-to-page.js';
@@ -157,9 +158,11 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
 
   function addEntry(service: Service): void {
     const served = servedAreas(service);
-    const hoursKey = JSON.stringify(service.hours ?? null);
+    // A closing alert closes the service meanwhile, for "open now" as for its card.
+    const effective = hoursWithAlerts(service);
+    const hoursKey = JSON.stringify(effective ?? null);
     let hours = patternIds.get(hoursKey);
-    if (hours === undefined) patternIds.set(hoursKey, (hours = patterns.push(compileHours(service.hours)) - 1));
+    if (hours === undefined) patternIds.set(hoursKey, (hours = patterns.push(compileHours(effective)) - 1));
     const lists: Record<ListFacet, readonly string[]> = {
       categoryIds: service.categoryIds.map(String),
       sectorIds: (service.sectorIds ?? []).map(String),

@@ -30,6 +30,13 @@ export function checkReferences(data: Partial<FeedData>): Problem[] {
     service.areaServed?.bassins?.forEach((id, at) => check('services', index, service.id, `/areaServed/bassins/${at}`, id, bassins, 'bassin'));
     service.categoryIds.forEach((id, at) => check('services', index, service.id, `/categoryIds/${at}`, id, categories, 'category'));
     service.sectorIds?.forEach((id, at) => check('services', index, service.id, `/sectorIds/${at}`, id, sectors, 'sector'));
+    // What the schemas can't say: dates and ages that contradict each other (the widgets leave them aside).
+    service.alerts?.forEach((alert, at) => {
+      if (alert.from && alert.until && alert.until < alert.from) problems.push({ dataset: 'services', index, recordId: service.id, pointer: `/alerts/${at}/until`, message: `ends (${alert.until}) before it starts (${alert.from}); the alert is not shown`, outcome: 'field-dropped' });
+    });
+    if (service.minimumAge !== undefined && service.maximumAge !== undefined && service.maximumAge < service.minimumAge) {
+      problems.push({ dataset: 'services', index, recordId: service.id, pointer: '/maximumAge', message: `is below the minimum age (${service.minimumAge}); the ages are not used to filter`, outcome: 'field-dropped' });
+    }
   });
   (data.events ?? []).forEach((event, index) =>
     event.territories.forEach((territory, at) => check('events', index, event.id, `/territories/${at}`, territory, territories, 'territory')),

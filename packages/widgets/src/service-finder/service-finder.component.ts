@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed, Service } from '@brusano/sdk';
-import { brusselsTime, countOpen, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
+import { brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
 import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
 import type { FacetCount, ServiceFilters, ServiceSearch, ServiceSearchData, ServiceSearchResult } from '@brusano/sdk/search';
 import { bassins } from '@brusano/sdk/reference/bassins';
@@ -101,6 +101,20 @@ interface View {
 
 const texts = withShared(finderStrings);
 
+/** The ages a service takes, when it says and they agree (a maximum below the minimum says nothing sure). */
+function ages(service: Service): { min?: number; max?: number } | undefined {
+  const { minimumAge: min, maximumAge: max } = service;
+  if (min === undefined && max === undefined) return undefined;
+  if (min !== undefined && max !== undefined && max < min) return undefined;
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+}
+
+/** Whether a person of this age may go: a service that gives no ages takes everyone. */
+export function takesAge(service: Service, age: number): boolean {
+  const range = ages(service);
+  return !range || ((range.min ?? 0) <= age && age <= (range.max ?? Infinity));
+}
+
 /**
  * The search comes after the first results: a built feed's first page needs none, so its code is
  * loaded while the first page is on screen.
@@ -150,6 +164,7 @@ const PROGRESS_EVERY_MS = 300;
  * @csspart results - The list of results.
  * @csspart card - One service.
  * @csspart card-title - The name of a service.
+ * @csspart alert - A temporary notice on a card (a closure, a moved permanence).
  * @csspart empty - The message shown when nothing matches.
  *
  * The `lang` attribute, the `link`, `button` and `notice` parts and the --brusano-* custom properties
@@ -173,6 +188,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     filtersOpen: { state: true },
     firstPage: { state: true },
     directory: { state: true },
+    personAge: { state: true },
   };
 
   declare bassin: string | undefined;
@@ -214,6 +230,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private readonly nearMe = new NearMeController(this, () => this.data ?? { communes, bassins, quartiers: [] });
   /** Each shown service's distance from the position, while sorted by distance. */
   private distances = new Map<Service, number>();
+  /** The age typed in the filters: never in the page address, never kept. */
+  declare private personAge: number | undefined;
 
   constructor() {
     super();
@@ -543,8 +561,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const near = this.nearMe.arrange(result.services);
     this.distances = near.distances;
     const sortedByDistance = this.nearMe.status === 'on';
-    const services = sortedByDistance ? near.services : result.services;
-    const count = sortedByDistance ? services.length : result.count;
+    const age = this.personAge;
+    const arranged = sortedByDistance ? near.services : result.services;
+    const services = age === undefined ? arranged : arranged.filter((service) => takesAge(service, age));
+    const count = sortedByDistance || age !== undefined ? services.length : result.count;
     const visible = services.slice(0, this.shown);
     return html`
       ${this.renderDataNotices(feed)}
@@ -651,6 +671,24 @@ export class BrusanoServiceFinder extends BrusanoElement {
         ${select('language', t.language, t.allLanguages, result.facets.languages, (code) => languageName(code, lang))}
         ${select('public', t.public, t.allPublics, result.facets.publics, (code) => t.publics[code] ?? code)}
       </div>
+      <div class="field age">
+        <label for="person-age">${t.personAge}</label>
+        <input
+          id="person-age"
+          type="number"
+          inputmode="numeric"
+          min="0"
+          max="130"
+          aria-describedby="person-age-hint"
+          .value=${this.personAge === undefined ? '' : String(this.personAge)}
+          @input=${(event: Event) => {
+            const value = (event.target as HTMLInputElement).valueAsNumber;
+            this.personAge = Number.isInteger(value) && value >= 0 && value <= 130 ? value : undefined;
+            this.shown = this.validPageSize;
+          }}
+        />
+        <span class="muted" id="person-age-hint">${t.personAgeHint}</span>
+      </div>
       <div class="checks">
         ${checkbox('openNow', t.openNow)} ${checkbox('free', t.free)} ${checkbox('withoutAppointment', t.withoutAppointment)}
         ${checkbox('reducedMobility', t.reducedMobility)}
@@ -678,7 +716,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private renderCard(service: Service): TemplateResult {
     const { t, uiLang: lang } = this;
     const open = this.expanded.has(service.id);
-    const status = openingStatus(service.hours);
+    const status = openingStatus(hoursWithAlerts(service));
+    const alerts = currentAlerts(service.alerts);
     const detailsId = `details-${service.id}`;
     const location = service.locations?.[0];
     const languages = [
@@ -695,6 +734,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
             ${text(service.name, lang)}
           </button>
         </h3>
+        ${alerts.map((alert) => html`<p class="alert" part="alert" role="note"><strong>${t.alert}</strong> ${text(alert.text, lang)}</p>`)}
         ${service.sample ? html`<p class="sample"><span class="badge">${t.sample}</span> <span class="muted">${t.sampleNote}</span></p>` : nothing}
         ${this.nearMe.status === 'on'
           ? html`<p class="distance" data-distance>${this.distances.has(service) ? t.distance(this.distances.get(service)!) : html`<span class="muted">${t.distanceUnknown}</span>`}</p>`
@@ -715,6 +755,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
           ${service.cost
             ? html`<dt>${t.cost}</dt><dd>${service.cost.free === undefined ? nothing : service.cost.free ? t.costFree : t.costPaid}${service.cost.text ? html`${service.cost.free === undefined ? nothing : ' — '}${text(service.cost.text, lang)}` : nothing}</dd>`
             : nothing}
+          ${ages(service) ? html`<dt>${t.age}</dt><dd>${t.ages(ages(service)!)}</dd>` : nothing}
           ${service.appointment
             ? html`<dt>${t.appointment}</dt><dd>${{ required: t.appointmentRequired, 'not-required': t.appointmentNotRequired, either: t.appointmentEither }[service.appointment]}</dd>`
             : nothing}
@@ -726,6 +767,16 @@ export class BrusanoServiceFinder extends BrusanoElement {
           ${service.description ? html`<p>${text(service.description, lang)}</p>` : nothing}
           ${service.publicText ? html`<p>${text(service.publicText, lang)}</p>` : nothing}
           ${service.publics?.length ? html`<p>${t.public} : ${service.publics.map((code) => t.publics[code] ?? code).join(', ')}</p>` : nothing}
+          ${service.applicationProcess || service.requiredDocuments?.length
+            ? html`<h4>${t.howToAccess}</h4>
+                ${service.applicationProcess ? html`<p>${text(service.applicationProcess, lang)}</p>` : nothing}
+                ${service.requiredDocuments?.length
+                  ? html`<p>${t.toBring}</p>
+                      <ul>
+                        ${service.requiredDocuments.map((document) => html`<li>${text(document, lang)}</li>`)}
+                      </ul>`
+                  : nothing}`
+            : nothing}
           ${this.renderWeek(service)}
           ${location?.accessibility?.text ? html`<p>${text(location.accessibility.text, lang)}</p>` : nothing}
         </div>

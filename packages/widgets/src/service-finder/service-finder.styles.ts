@@ -68,6 +68,12 @@ export const serviceFinderStyles = [
       flex: 1 1 100%;
       margin: 0;
     }
+    .alert {
+      margin: 0.5rem 0;
+      padding: 0.5rem 0.75rem;
+      border-left: 4px solid var(--brusano-color-focus);
+      background: var(--brusano-color-surface);
+    }
     .distance {
       margin: 0.25rem 0 0;
       font-weight: 600;

@@ -369,3 +369,43 @@ describe('<brusano-service-finder>', () => {
     });
   });
 });
+
+describe('<brusano-service-finder>: alerts and how to access', () => {
+  it('shows a current alert at the top of its card, stated to screen readers; hides expired and future ones; a closing alert closes the service', async () => {
+    const element = await finder(html`<brusano-service-finder feed="/test-feeds/alerts/manifest.json" page-size="100"></brusano-service-finder>`);
+    const sample = (await (await fetch('/examples/feed/services.json')).json()) as { name: { fr: string } }[];
+    const card = (index: number) => $$(element, '.card').find((candidate) => candidate.querySelector('.card__toggle')!.textContent!.trim() === sample[index]!.name.fr)!;
+    const closed = card(0);
+    expect(closed.querySelector('.alert[role="note"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Avis : Fermé pour travaux (test).');
+    expect(closed.querySelector('.alert')!.compareDocumentPosition(closed.querySelector('.card__title')!) & Node.DOCUMENT_POSITION_PRECEDING).to.not.equal(0);
+    expect(closed.querySelector('.status--closed')).to.exist;
+    expect(closed.querySelector('.status--open')).to.be.null;
+    expect(card(1).querySelector('.alert')).to.be.null;
+    expect(card(2).querySelector('.alert')).to.be.null;
+    expect(card(3).querySelector('.alert')!.textContent).to.contain('Permanence déplacée (test).');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows the ages a service takes and how to get help there; filters by the person’s age, kept out of the address', async () => {
+    const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} page-size="100" sync-url></brusano-service-finder>`);
+    const all = $$(element, '.card').length;
+    const youth = $$(element, '.card').find((card) => card.textContent!.includes('De 12 à 25 ans'))!;
+    expect(youth).to.exist;
+    const debts = $$(element, '.card').find((card) => card.querySelector('.card__toggle')!.textContent!.includes('dettes'))!;
+    debts.querySelector<HTMLButtonElement>('.card__toggle')!.click();
+    await element.updateComplete;
+    expect(debts.querySelector('.details h4')!.textContent).to.equal('Pour y accéder');
+    expect([...debts.querySelectorAll('.details li')].map((item) => item.textContent)).to.include('Une preuve de vos revenus');
+
+    const age = $(element, '#person-age') as HTMLInputElement;
+    age.value = '30';
+    age.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    const shown = $$(element, '.card');
+    expect(shown.length).to.equal(all - 3); // two for ages 12 to 25, one from 60
+    expect(shown.some((card) => /De 12 à 25 ans|À partir de 60 ans/.test(card.textContent!))).to.be.false;
+    expect($(element, '.count')!.textContent).to.equal(`${all - 3} services trouvés.`);
+    expect(location.href).to.not.contain('30');
+    await expect(element).to.be.accessible();
+  });
+});
