@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { geolocationPlugin } from './test-support/geolocation-plugin.mjs';
+import { printPlugin } from './test-support/print-plugin.mjs';
 import { summaryReporter } from './test-support/summary-reporter.mjs';
 import { testFeeds } from './test-support/test-feeds.mjs';
 
@@ -15,7 +16,7 @@ export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
   middleware: [testFeeds],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('tsconfig.json', import.meta.url)) }), geolocationPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('tsconfig.json', import.meta.url)) }), geolocationPlugin(), printPlugin()],
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Feed, Service } from '@brusano/sdk';
+import type { Feed, LocalizedText, Service } from '@brusano/sdk';
+import { localize, type Language } from '@brusano/sdk/text';
 import { brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
 import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
 import type { FacetCount, ServiceFilters, ServiceSearch, ServiceSearchData, ServiceSearchResult } from '@brusano/sdk/search';
@@ -11,6 +12,7 @@ import { formatDate, weekdayNames } from '../shared/format.js';
 import { withShared } from '../shared/i18n.js';
 import { languageName } from './language-name.js';
 import { NearMeController, RADII } from './near-me.js';
+import { SelectionController } from './selection.js';
 import { mailtoHref, safeWebUrl } from '../shared/links.js';
 import { addressLine, emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
 import { serviceFinderStyles } from './service-finder.styles.js';
@@ -109,6 +111,10 @@ function ages(service: Service): { min?: number; max?: number } | undefined {
   return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
 }
 
+/** A localized text as a plain string (for a label or a line of the handout). */
+const localizedText = (value: LocalizedText | undefined, lang: Language) => localize(value, lang)?.text ?? '';
+const localizedName = (service: Service, lang: Language) => localizedText(service.name, lang) || service.id;
+
 /** Whether a person of this age may go: a service that gives no ages takes everyone. */
 export function takesAge(service: Service, age: number): boolean {
   const range = ages(service);
@@ -189,6 +195,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
     firstPage: { state: true },
     directory: { state: true },
     personAge: { state: true },
+    handoutIds: { state: true },
+    shared: { state: true },
   };
 
   declare bassin: string | undefined;
@@ -230,6 +238,15 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private readonly nearMe = new NearMeController(this, () => this.data ?? { communes, bassins, quartiers: [] });
   /** Each shown service's distance from the position, while sorted by distance. */
   private distances = new Map<Service, number>();
+  /** "Ma sélection", and a selection opened from a shared link. */
+  private readonly selection = new SelectionController(this);
+  /** The services of the handout being printed; undefined when none is. */
+  declare private handoutIds: readonly string[] | undefined;
+  /** What became of the last "share": the link, and whether it is on the clipboard. */
+  declare private shared: { link: string; copied: boolean } | undefined;
+  /** The QR code writer, loaded for the first handout. */
+  private qr?: typeof import('uqr');
+  private readonly onAfterPrint = () => (this.handoutIds = undefined);
   /** The age typed in the filters: never in the page address, never kept. */
   declare private personAge: number | undefined;
 
@@ -251,6 +268,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('afterprint', this.onAfterPrint);
     const width = this.getBoundingClientRect().width;
     this.filtersOpen ??= width === 0 || width >= 640;
   }
@@ -258,6 +276,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('afterprint', this.onAfterPrint);
     clearTimeout(this.announceTimer);
   }
 
@@ -533,9 +552,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
 
   override render(): TemplateResult {
     const { t } = this;
-    return html`<section part="base" class="finder" lang=${this.uiLang} aria-labelledby="title">
+    if (this.feed) this.selection.useFeed(new URL(this.feed, document.baseURI).href);
+    return html`<section part="base" class="finder ${this.handoutIds ? 'finder--handout' : ''}" lang=${this.uiLang} aria-labelledby="title">
       <h2 id="title">${t.finderTitle}</h2>
-      ${this.renderBody()}
+      ${this.renderBody()} ${this.renderHandout()}
     </section>`;
   }
 
@@ -558,6 +578,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
       ? nothing
       : html`<p class="muted progress" data-loading-directory>${t.directoryLoading(directory.loaded, directory.total ?? this.firstPage?.total)}</p>`;
     if (!result) return html`<p class="notice" part="notice" role="status">${t.loading}</p>${loading}`;
+    if (this.selection.shared) return html`${this.renderDataNotices(feed)}${this.renderShared()}`;
     const near = this.nearMe.arrange(result.services);
     this.distances = near.distances;
     const sortedByDistance = this.nearMe.status === 'on';
@@ -590,6 +611,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
       ${loading}
       ${directory.failed !== undefined ? html`<p class="notice" part="notice">${t.directoryFailed(directory.loaded)}</p>` : nothing}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
+      ${this.renderSelection()}
       ${count === 0 && !result.partial ? this.renderEmpty(feed) : nothing}
       <ul class="results" part="results">
         ${visible.map((service) => this.renderCard(service))}
@@ -781,9 +803,145 @@ export class BrusanoServiceFinder extends BrusanoElement {
           ${location?.accessibility?.text ? html`<p>${text(location.accessibility.text, lang)}</p>` : nothing}
         </div>
         <p class="verified muted">${service.lastVerified ? t.lastVerified(formatDate(service.lastVerified, lang)) : t.notVerified}</p>
-        ${this.renderReportLink(service)}
+        <div class="card__actions no-print">
+          ${this.renderReportLink(service)}
+          <label class="check select"
+            ><input type="checkbox" .checked=${this.selection.has(service.id)} @change=${() => this.selection.toggle(service.id)} /> ${t.select}</label
+          >
+        </div>
       </article>
     </li>`;
+  }
+
+  // --- the selection, its handout and its link ----------------------------------
+
+  /** The services that have arrived, by id. */
+  private knownServices(): Map<string, Service> {
+    const services = this.search ? this.search.index.search('', {}).services : (this.firstPage?.services ?? []);
+    return new Map(services.map((service) => [service.id, service]));
+  }
+
+  private renderSelection(): TemplateResult | typeof nothing {
+    const { t, uiLang: lang } = this;
+    const { ids, note } = this.selection;
+    if (!ids.length) return nothing;
+    const known = this.knownServices();
+    return html`<section class="selection no-print" part="selection" aria-labelledby="selection-title">
+      <h3 id="selection-title">${t.selectionTitle(ids.length)}</h3>
+      <p class="muted">${t.selectionHint}</p>
+      <ul class="plain">
+        ${ids.map((id) => {
+          const service = known.get(id);
+          return html`<li>
+            ${service ? text(service.name, lang) : id}
+            <button class="link" @click=${() => this.selection.toggle(id)}>${t.remove}<span class="sr-only"> ${service ? localizedName(service, lang) : id}</span></button>
+          </li>`;
+        })}
+      </ul>
+      <label for="selection-note">${t.note}</label>
+      <textarea id="selection-note" maxlength="1000" rows="2" placeholder=${t.notePlaceholder} .value=${note} @input=${(event: Event) => this.selection.setNote((event.target as HTMLTextAreaElement).value)}></textarea>
+      <div class="row">
+        <button part="button" data-print-handout @click=${() => this.printHandout(ids)}>${t.printHandout}</button>
+        <button part="button" class="secondary" data-share @click=${() => this.share(ids)}>${t.share}</button>
+        <button part="button" class="secondary" @click=${() => this.selection.clear()}>${t.clearSelection}</button>
+      </div>
+      ${this.shared
+        ? this.shared.copied
+          ? html`<p role="status">${t.linkCopied}</p>`
+          : html`<label for="share-link">${t.linkToCopy}</label> <input id="share-link" readonly .value=${this.shared.link} @focus=${(event: Event) => (event.target as HTMLInputElement).select()} />`
+        : nothing}
+    </section>`;
+  }
+
+  /** A page opened from a shared link: those services, as they are now. */
+  private renderShared(): TemplateResult {
+    const { t, directory } = this;
+    const ids = this.selection.shared!;
+    const known = this.knownServices();
+    const services = ids.flatMap((id) => (known.has(id) ? [known.get(id)!] : []));
+    const missing = directory.complete ? ids.length - services.length : 0;
+    return html`<section class="selection shared" part="selection" aria-labelledby="shared-title">
+        <h3 id="shared-title">${t.sharedTitle(services.length)}</h3>
+        ${missing ? html`<p class="notice" part="notice">${t.sharedUnknown(missing)}</p>` : nothing}
+        ${directory.complete ? nothing : html`<p class="muted" role="status">${t.directoryLoading(directory.loaded, directory.total)}</p>`}
+        <div class="row no-print">
+          ${services.length ? html`<button part="button" data-print-handout @click=${() => this.printHandout(services.map((service) => service.id))}>${t.printHandout}</button>` : nothing}
+          <button part="button" class="secondary" @click=${() => this.selection.closeShared()}>${t.showAll}</button>
+        </div>
+      </section>
+      <ul class="results" part="results">
+        ${services.map((service) => this.renderCard(service))}
+      </ul>`;
+  }
+
+  /** Prints a handout of these services (and the note): the page's print dialog, with only the handout. */
+  private async printHandout(ids: readonly string[]): Promise<void> {
+    this.qr ??= await import('uqr').catch(() => undefined); // without it, the handout has the links as text
+    this.handoutIds = [...ids];
+    await this.updateComplete;
+    window.print();
+  }
+
+  private async share(ids: readonly string[]): Promise<void> {
+    const link = this.selection.link(ids);
+    if (navigator.share) {
+      try {
+        await navigator.share({ title: this.t.selectionTitle(ids.length), url: link });
+        return;
+      } catch (error) {
+        if ((error as Error).name === 'AbortError') return; // the person closed the share sheet
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(link);
+      this.shared = { link, copied: true };
+    } catch {
+      this.shared = { link, copied: false };
+    }
+  }
+
+  /** The handout: on paper only (A4, black and white), the date, the note, each service and the feed's source. */
+  private renderHandout(): TemplateResult | typeof nothing {
+    const feed = this.shownFeed;
+    if (!this.handoutIds || !feed) return nothing;
+    const { t, uiLang: lang } = this;
+    const known = this.knownServices();
+    const services = this.handoutIds.flatMap((id) => (known.has(id) ? [known.get(id)!] : []));
+    const note = this.selection.shared ? '' : this.selection.note;
+    const generated = feed.manifest.generatedAt ? formatDate(feed.manifest.generatedAt.slice(0, 10), lang) : formatDate(brusselsTime(feed.loadedAt).date, lang);
+    return html`<section class="handout">
+      <h2>${t.handoutTitle}</h2>
+      <p>${t.handoutDate(formatDate(brusselsTime(new Date()).date, lang))}</p>
+      ${note ? html`<p class="handout__note">${note}</p>` : nothing}
+      ${services.map((service) => {
+        const location = service.locations?.[0];
+        const link = this.selection.link([service.id]);
+        return html`<article class="handout__service">
+          ${this.qrCode(link)}
+          <h3>${text(service.name, lang)}</h3>
+          ${currentAlerts(service.alerts).map((alert) => html`<p><strong>${t.alert}</strong> ${text(alert.text, lang)}</p>`)}
+          ${location ? html`<p>${addressLine(location.address, lang)}</p>` : nothing}
+          ${(service.phones ?? []).map((phone) => html`<p>${t.phone} : ${phone.number ?? phone.text}${phone.extension ? ` (${t.extension(phone.extension)})` : ''}</p>`)}
+          <p>${openingLine(openingStatus(hoursWithAlerts(service)), t, lang)}</p>
+          ${this.renderWeek(service)}
+          ${service.applicationProcess ? html`<p>${text(service.applicationProcess, lang)}</p>` : nothing}
+          ${service.requiredDocuments?.length ? html`<p>${t.toBring} ${service.requiredDocuments.map((document) => localizedText(document, lang)).join(' ; ')}</p>` : nothing}
+        </article>`;
+      })}
+      <p class="handout__source">${t.handoutSource(localizedText(feed.manifest.title, lang), generated)}</p>
+    </section>`;
+  }
+
+  /** A QR code of a link, drawn as one SVG path; nothing when the code writer is missing or the link too long to scan. */
+  private qrCode(link: string): TemplateResult | typeof nothing {
+    if (!this.qr || link.length > 600) return nothing;
+    const { data, size } = this.qr.encode(link, { ecc: 'M', border: 2 });
+    let path = '';
+    data.forEach((row, y) => row.forEach((dark, x) => (path += dark ? `M${x} ${y}h1v1h-1z` : '')));
+    return html`<figure class="handout__qr">
+      <svg viewBox="0 0 ${size} ${size}" width="96" height="96" aria-hidden="true"><rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path></svg>
+      <figcaption>${this.t.handoutScan}</figcaption>
+    </figure>`;
   }
 
   /** The coming seven days' hours, Monday first, so a holiday shows where it falls. */

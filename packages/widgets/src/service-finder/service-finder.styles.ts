@@ -144,7 +144,70 @@ export const serviceFinderStyles = [
       border: 1px dashed var(--brusano-color-border);
       border-radius: var(--brusano-radius);
     }
+    .card__actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem 1rem;
+      margin-top: 0.5rem;
+    }
+    .selection {
+      border: 2px solid var(--brusano-color-accent);
+      border-radius: var(--brusano-radius);
+      padding: var(--brusano-spacing);
+      margin: var(--brusano-spacing) 0;
+    }
+    .selection h3 {
+      margin-top: 0;
+    }
+    .selection textarea,
+    .selection input[readonly] {
+      display: block;
+      width: 100%;
+      box-sizing: border-box;
+      font: inherit;
+      margin: 0.25rem 0 0.5rem;
+    }
+    .selection .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .handout {
+      display: none;
+    }
     @media print {
+      .finder--handout > :not(.handout) {
+        display: none !important;
+      }
+      .finder--handout .handout {
+        display: block;
+        color: #000;
+        background: #fff;
+      }
+      .handout__note {
+        border: 2px solid #000;
+        padding: 0.5rem;
+        font-weight: 600;
+      }
+      .handout__service {
+        break-inside: avoid;
+        border-top: 1px solid #000;
+        padding: 0.5rem 0;
+        overflow: hidden;
+      }
+      .handout__qr {
+        float: right;
+        margin: 0 0 0.5rem 1rem;
+        text-align: center;
+        font-size: 0.75rem;
+      }
+      .handout__source {
+        border-top: 1px solid #000;
+        padding-top: 0.5rem;
+        font-size: 0.85rem;
+      }
       .search,
       .filters,
       .more,
