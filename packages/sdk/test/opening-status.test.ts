@@ -104,3 +104,15 @@ describe('compiled hours (used to filter on "open now" over many services)', () 
     }
   });
 });
+
+describe('atBrusselsTime', () => {
+  it('gives the instant Brussels’ clock reads, winter and summer, and across both changes', async () => {
+    const { atBrusselsTime } = await import('@brusano/sdk/hours');
+    expect(atBrusselsTime('2026-12-02', '09:00').toISOString()).toBe('2026-12-02T08:00:00.000Z');
+    expect(atBrusselsTime('2026-07-01', '09:00').toISOString()).toBe('2026-07-01T07:00:00.000Z');
+    expect(atBrusselsTime('2026-03-29', '09:00').toISOString()).toBe('2026-03-29T07:00:00.000Z'); // the morning after the spring change
+    expect(atBrusselsTime('2026-03-29', '02:30').toISOString()).toBe('2026-03-29T01:30:00.000Z'); // a time that does not exist: an hour later
+    expect(atBrusselsTime('2026-10-25', '12:00').toISOString()).toBe('2026-10-25T11:00:00.000Z');
+    expect(atBrusselsTime('2026-10-24', '23:30').toISOString()).toBe('2026-10-24T21:30:00.000Z');
+  });
+});

@@ -47,3 +47,22 @@ export function addDays(date: string, days: number): string {
 export function minutesOf(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
+
+/**
+ * The instant at which Brussels' wall clock reads this date and time (daylight-saving time
+ * included); in the hour skipped in spring, the instant an hour later.
+ *
+ * @example
+ * atBrusselsTime('2026-03-29', '09:00').toISOString() // '2026-03-29T07:00:00.000Z' (summer time)
+ */
+export function atBrusselsTime(date: string, time: string): Date {
+  const wanted = minutesOf(time);
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  // Brussels is UTC+1 or UTC+2: try both, keep the one whose wall clock reads what was asked.
+  for (const offsetHours of [1, 2]) {
+    const candidate = new Date(utcMidnight + (wanted - offsetHours * 60) * 60_000);
+    const reads = brusselsTime(candidate);
+    if (reads.date === date && reads.minutes === wanted) return candidate;
+  }
+  return new Date(utcMidnight + (wanted - 60) * 60_000);
+}

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed, LocalizedText, Service } from '@brusano/sdk';
 import { localize, type Language } from '@brusano/sdk/text';
-import { brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
+import { addDays, atBrusselsTime, brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
 import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
 import type { FacetCount, ServiceFilters, ServiceSearch, ServiceSearchData, ServiceSearchResult } from '@brusano/sdk/search';
 import { bassins } from '@brusano/sdk/reference/bassins';
@@ -195,6 +195,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     firstPage: { state: true },
     directory: { state: true },
     personAge: { state: true },
+    openAt: { state: true },
     handoutIds: { state: true },
     shared: { state: true },
   };
@@ -247,6 +248,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   /** The QR code writer, loaded for the first handout. */
   private qr?: typeof import('uqr');
   private readonly onAfterPrint = () => (this.handoutIds = undefined);
+  /** "Open on [day] at [time]", Brussels time, to plan a visit. */
+  declare private openAt: { date: string; time: string } | undefined;
   /** The age typed in the filters: never in the page address, never kept. */
   declare private personAge: number | undefined;
 
@@ -441,7 +444,13 @@ export class BrusanoServiceFinder extends BrusanoElement {
       ...(state.language ? { languages: [state.language] } : {}),
       ...(state.public ? { publics: [state.public] } : {}),
       ...Object.fromEntries(FLAGS.filter((flag) => state[flag]).map((flag) => [flag, true])),
+      ...(this.openAt ? { openNow: true } : {}),
     };
+  }
+
+  /** "Open on [day] at [time]": the search's clock set to that moment in Brussels. */
+  private get searchAt(): { at?: Date } {
+    return this.openAt ? { at: atBrusselsTime(this.openAt.date, this.openAt.time) } : {};
   }
 
   /**
@@ -451,16 +460,16 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private view(): View | undefined {
     const { search, directory, firstPage } = this;
     if (search && directory.complete) {
-      const { services, facets } = search.index.search(this.state.query, this.filters);
+      const { services, facets } = search.index.search(this.state.query, this.filters, this.searchAt);
       return { services, count: services.length, facets, partial: Boolean(directory.failed) };
     }
-    if (firstPage && this.firstPageKey === firstPage.territory) {
+    if (firstPage && this.firstPageKey === firstPage.territory && !this.openAt) {
       return { services: firstPage.services, count: firstPage.total, facets: { ...firstPage.facets, openNow: countOpen(firstPage.hours) }, partial: false };
     }
     // Asked something else before the directory is there: the answer from what has arrived, said as such.
     const partial = search && search.index.size > 0 ? search.index : this.firstPageSearch;
     if (partial) {
-      const { services, facets } = partial.search(this.state.query, this.filters);
+      const { services, facets } = partial.search(this.state.query, this.filters, this.searchAt);
       return { services, count: services.length, facets, partial: true };
     }
     return undefined;
@@ -711,6 +720,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
         />
         <span class="muted" id="person-age-hint">${t.personAgeHint}</span>
       </div>
+      ${this.renderOpenAt()}
       <div class="checks">
         ${checkbox('openNow', t.openNow)} ${checkbox('free', t.free)} ${checkbox('withoutAppointment', t.withoutAppointment)}
         ${checkbox('reducedMobility', t.reducedMobility)}
@@ -719,6 +729,34 @@ export class BrusanoServiceFinder extends BrusanoElement {
         ? html`<button part="button" class="secondary" @click=${() => this.change({ ...EMPTY_STATE, query: state.query })}>${t.resetFilters}</button>`
         : nothing}
     </details>`;
+  }
+
+  /** A day of the coming week and a time, to find what is open then (to plan a visit, not now). */
+  private renderOpenAt(): TemplateResult {
+    const { t, uiLang: lang } = this;
+    const today = brusselsTime(new Date()).date;
+    const days = Array.from({ length: 7 }, (_, offset) => addDays(today, offset));
+    const names = weekdayNames(lang, 'long');
+    const label = (date: string, offset: number) => (offset === 0 ? t.today : offset === 1 ? t.tomorrow : `${names[WEEKDAYS.indexOf(weekdayOf(date))]} ${formatDate(date, lang)}`);
+    const set = (patch: Partial<{ date: string; time: string }>) => {
+      const next = { date: this.openAt?.date ?? '', time: this.openAt?.time ?? '09:00', ...patch };
+      this.openAt = next.date && /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(next.time) ? next : undefined;
+      this.shown = this.validPageSize;
+    };
+    return html`<fieldset class="open-at">
+      <legend>${t.openAtLegend}</legend>
+      <div class="field">
+        <label for="open-day">${t.openAtDay}</label>
+        <select id="open-day" @change=${(event: Event) => set({ date: (event.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${!this.openAt}>${t.openAtNone}</option>
+          ${days.map((date, offset) => html`<option value=${date} ?selected=${this.openAt?.date === date}>${label(date, offset)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="open-time">${t.openAtTime}</label>
+        <input id="open-time" type="time" step="900" .value=${this.openAt?.time ?? '09:00'} @change=${(event: Event) => set({ time: (event.target as HTMLInputElement).value })} />
+      </div>
+    </fieldset>`;
   }
 
   /** Nothing matches: point to the helpdesk of the chosen bassin or commune, else the regional contact. */

@@ -144,6 +144,14 @@ export const serviceFinderStyles = [
       border: 1px dashed var(--brusano-color-border);
       border-radius: var(--brusano-radius);
     }
+    .open-at {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      border: 1px solid var(--brusano-color-border);
+      border-radius: var(--brusano-radius);
+      margin: 0.75rem 0 0;
+    }
     .card__actions {
       display: flex;
       flex-wrap: wrap;

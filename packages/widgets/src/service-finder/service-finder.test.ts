@@ -409,3 +409,31 @@ describe('<brusano-service-finder>: alerts and how to access', () => {
     await expect(element).to.be.accessible();
   });
 });
+
+describe('<brusano-service-finder>: open at a chosen time', () => {
+  it('finds what is open on a chosen day and time of the coming week, Brussels time', async () => {
+    const { atBrusselsTime, brusselsTime, addDays, hoursWithAlerts, openingStatus } = await import('@brusano/sdk/hours');
+    const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} page-size="100"></brusano-service-finder>`);
+    const sample = (await (await fetch('/examples/feed/services.json')).json()) as Parameters<typeof hoursWithAlerts>[0][];
+    const tomorrow = addDays(brusselsTime(new Date()).date, 1);
+    for (const time of ['10:00', '03:00']) {
+      const day = $(element, '#open-day') as HTMLSelectElement;
+      day.value = tomorrow;
+      day.dispatchEvent(new Event('change'));
+      const clock = $(element, '#open-time') as HTMLInputElement;
+      clock.value = time;
+      clock.dispatchEvent(new Event('change'));
+      await element.updateComplete;
+      const at = atBrusselsTime(tomorrow, time);
+      const expected = sample.filter((service) => openingStatus(hoursWithAlerts(service), at).open).length;
+      expect($$(element, '.card').length, `open tomorrow at ${time}`).to.equal(expected);
+    }
+    expect($$(element, '.card').length).to.be.lessThan(sample.length);
+    await expect(element).to.be.accessible();
+    const day = $(element, '#open-day') as HTMLSelectElement;
+    day.value = '';
+    day.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    expect($$(element, '.card')).to.have.length(sample.length);
+  });
+});
