@@ -3,6 +3,8 @@
 //   /test-feeds/partial/  the sample feed with a few invalid records
 //   /test-feeds/alerts/   the sample feed with alerts dated from today: one closing now, one
 //                         expired, one to come, one without dates
+//   /test-feeds/report-inbox/ (or report-refused/) the sample feed whose manifest sends reports of
+//                         mistakes to /test-feeds/inbox (kept, listed by GET) or to /test-feeds/refuse (500)
 //   /test-feeds/imported/ the sample feed with a bad website link in every service, and one
 //                         service as an HSDS import leaves it: English only, uncategorised,
 //                         abroad, a phone kept as text and one with an extension
@@ -165,7 +167,26 @@ async function fault(context, kind) {
   }
 }
 
+/** Reports of mistakes posted to /test-feeds/inbox, in order. */
+const inbox = [];
+
 export async function testFeeds(context, next) {
+  if (context.path === '/test-feeds/inbox' || context.path === '/test-feeds/refuse') {
+    if (context.method === 'GET') {
+      context.type = 'application/json';
+      context.body = JSON.stringify(inbox);
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of context.req) chunks.push(chunk);
+    if (context.path === '/test-feeds/refuse') {
+      context.status = 500;
+      return;
+    }
+    inbox.push({ body: JSON.parse(Buffer.concat(chunks).toString('utf8')), contentType: context.get('content-type'), cookie: context.get('cookie') });
+    context.status = 204;
+    return;
+  }
   const builtMatch = /^\/built-feeds\/(plain|slow|hostile)\/(.+)$/.exec(context.path);
   if (builtMatch) return builtFeed(context, builtMatch[1], builtMatch[2]);
   const breaking = /^\/test-feeds\/(flaky-[a-z0-9-]+)\/break$/.exec(context.path);
@@ -189,6 +210,12 @@ export async function testFeeds(context, next) {
     if (brokenFlaky.has(feedName)) return fault(context, '500');
     context.type = 'application/json';
     context.body = JSON.stringify(file === 'manifest' ? manifestOf(feedName) : sample(file));
+    return;
+  }
+  if (feedName === 'report-inbox' || feedName === 'report-refused') {
+    context.type = 'application/json';
+    const manifest = { ...manifestOf(feedName), reportErrors: { url: `${context.origin}/test-feeds/${feedName === 'report-inbox' ? 'inbox' : 'refuse'}` } };
+    context.body = JSON.stringify(file === 'manifest' ? manifest : sample(file));
     return;
   }
   if (feedName === 'slow') {

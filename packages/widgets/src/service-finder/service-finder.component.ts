@@ -12,8 +12,8 @@ import { formatDate, weekdayNames } from '../shared/format.js';
 import { withShared } from '../shared/i18n.js';
 import { languageName } from './language-name.js';
 import { NearMeController, RADII } from './near-me.js';
+import { ReportFormController } from './report-form.js';
 import { SelectionController } from './selection.js';
-import { mailtoHref, safeWebUrl } from '../shared/links.js';
 import { addressLine, emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
 import { serviceFinderStyles } from './service-finder.styles.js';
 import { finderStrings } from './service-finder.strings.js';
@@ -239,6 +239,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private readonly nearMe = new NearMeController(this, () => this.data ?? { communes, bassins, quartiers: [] });
   /** Each shown service's distance from the position, while sorted by distance. */
   private distances = new Map<Service, number>();
+  /** "Signaler une erreur": a form per card. */
+  private readonly reportForm = new ReportFormController(this);
   /** "Ma sélection", and a selection opened from a shared link. */
   private readonly selection = new SelectionController(this);
   /** The services of the handout being printed; undefined when none is. */
@@ -842,7 +844,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
         </div>
         <p class="verified muted">${service.lastVerified ? t.lastVerified(formatDate(service.lastVerified, lang)) : t.notVerified}</p>
         <div class="card__actions no-print">
-          ${this.renderReportLink(service)}
+          ${this.reportForm.render(service, this.shownFeed, t, lang)}
           <label class="check select"
             ><input type="checkbox" .checked=${this.selection.has(service.id)} @change=${() => this.selection.toggle(service.id)} /> ${t.select}</label
           >
@@ -1004,13 +1006,5 @@ export class BrusanoServiceFinder extends BrusanoElement {
       ${hours.text ? html`<p>${text(hours.text, lang)}</p>` : nothing}`;
   }
 
-  private renderReportLink(service: Service): TemplateResult | typeof nothing {
-    const name = service.name[this.uiLang] ?? service.name.fr ?? service.name.nl ?? service.id;
-    const href = service.reportError?.url
-      ? safeWebUrl(service.reportError.url)
-      : service.reportError?.email
-        ? mailtoHref(service.reportError.email, this.t.reportSubject(name))
-        : undefined;
-    return href ? html`<p class="report no-print"><a href=${href} part="link">${this.t.reportError}</a></p>` : nothing;
-  }
+
 }

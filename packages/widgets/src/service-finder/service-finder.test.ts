@@ -36,7 +36,7 @@ describe('<brusano-service-finder>', () => {
       expect(card.querySelector('a[href^="mailto:"][href$="@example.org"]')).to.exist;
       expect(card.querySelector('a[href^="https://example.org/"]')).to.exist;
       expect(card.textContent).to.contain('Informations vérifiées le');
-      expect(card.querySelector('a[href^="mailto:corrections@example.org?subject="]')!.textContent).to.equal('Signaler une erreur');
+      expect(card.querySelector('.report summary')!.textContent).to.equal('Signaler une erreur');
       expect(card.querySelector('.badge')!.textContent).to.equal('Exemple');
     });
 
@@ -435,5 +435,63 @@ describe('<brusano-service-finder>: open at a chosen time', () => {
     day.dispatchEvent(new Event('change'));
     await element.updateComplete;
     expect($$(element, '.card')).to.have.length(sample.length);
+  });
+});
+
+describe('<brusano-service-finder>: reporting a mistake', () => {
+  const open = async (element: BrusanoServiceFinder) => {
+    const report = $$(element, '.card')[0]!.querySelector<HTMLDetailsElement>('.report')!;
+    report.open = true;
+    await waitUntil(() => report.querySelector('form'), 'the form did not open');
+    return report;
+  };
+  const choose = async (element: BrusanoServiceFinder, report: HTMLElement, reason: string, text: string) => {
+    report.querySelector<HTMLInputElement>(`input[value="${reason}"]`)!.click();
+    const details = report.querySelector('textarea')!;
+    details.value = text;
+    details.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+  };
+
+  it('prepares an e-mail to the feed’s address with the record, the reason, the words and the feed version', async () => {
+    const element = await finder();
+    const report = await open(element);
+    expect(report.textContent).to.contain('Nous ne recueillons aucune donnée personnelle');
+    expect(report.querySelector('a[href^="mailto:"]')).to.be.null; // nothing to send before a reason is chosen
+    await choose(element, report, 'phone', 'Le numéro sonne occupé depuis une semaine.');
+    const href = report.querySelector('a[href^="mailto:"]')!.getAttribute('href')!;
+    expect(href.startsWith('mailto:corrections@example.org?subject=')).to.be.true;
+    const body = new URLSearchParams(href.slice(href.indexOf('?') + 1)).get('body')!;
+    const manifest = await (await fetch('/examples/feed/manifest.json')).json();
+    const first = $$(element, '.card__toggle')[0]!.textContent!.trim();
+    expect(body).to.contain(`Fiche : ${first} (`);
+    expect(body).to.contain('Problème : Le téléphone');
+    expect(body).to.contain('Précisions : Le numéro sonne occupé depuis une semaine.');
+    expect(body).to.contain(manifest.generatedAt);
+    await expect(element).to.be.accessible();
+  });
+
+  it('posts the report as JSON to the feed’s endpoint, and says when it could not', async () => {
+    const before = (await (await fetch('/test-feeds/inbox')).json()).length;
+    const element = await finder(html`<brusano-service-finder feed="/test-feeds/report-inbox/manifest.json"></brusano-service-finder>`);
+    const report = await open(element);
+    await choose(element, report, 'closed-for-good', 'Fermé depuis septembre.');
+    report.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => report.querySelector('[role="status"]'), 'no answer to the report');
+    expect(report.querySelector('[role="status"]')!.textContent).to.equal('Merci : votre signalement a été envoyé.');
+    const inbox = await (await fetch('/test-feeds/inbox')).json();
+    expect(inbox).to.have.length(before + 1);
+    expect(inbox.at(-1).body).to.deep.include({ reason: 'closed-for-good', text: 'Fermé depuis septembre.', lang: 'fr' });
+    expect(inbox.at(-1).body.serviceId).to.match(/^sample-/);
+    expect(inbox.at(-1).contentType).to.equal('application/json');
+    expect(inbox.at(-1).cookie).to.equal('');
+
+    const refused = await finder(html`<brusano-service-finder feed="/test-feeds/report-refused/manifest.json"></brusano-service-finder>`);
+    const failing = await open(refused);
+    await choose(refused, failing, 'hours', '');
+    failing.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => failing.querySelector('[role="alert"]'), 'no answer to the report');
+    expect(failing.querySelector('[role="alert"]')!.textContent).to.equal('Le signalement n’a pas pu être envoyé. Réessayez plus tard.');
+    await expect(refused).to.be.accessible();
   });
 });

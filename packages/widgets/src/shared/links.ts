@@ -19,10 +19,11 @@ export function telHref(number: string, extension?: string): string | undefined 
   return `tel:${digits}${extension && /^[0-9]{1,8}$/.test(extension) ? `;ext=${extension}` : ''}`;
 }
 
-/** mailto: link for a plain e-mail address, optionally with a subject. */
-export function mailtoHref(address: string, subject?: string): string | undefined {
+/** mailto: link for a plain e-mail address, optionally with a subject and a body. */
+export function mailtoHref(address: string, subject?: string, body?: string): string | undefined {
   if (!/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(address)) return undefined;
-  return `mailto:${address}${subject ? `?subject=${encodeURIComponent(subject)}` : ''}`;
+  const fields = [subject ? `subject=${encodeURIComponent(subject)}` : '', body ? `body=${encodeURIComponent(body)}` : ''].filter(Boolean);
+  return `mailto:${address}${fields.length ? `?${fields.join('&')}` : ''}`;
 }
 
 /** Offers a text file for download, then lets the URL go. */
