@@ -119,6 +119,23 @@ describe('<brusano-service-finder>: near me', () => {
     }
   });
 
+  it('without a position, gives the same answer for a postal code typed, and filters on its commune', async () => {
+    await executeServerCommand('geolocation', null);
+    const element = await finder();
+    await nearMe(element);
+    const place = $(element, '#place') as HTMLInputElement;
+    place.value = '1050';
+    ($(element, 'form.near button') as HTMLButtonElement).click();
+    await element.updateComplete;
+    expect($(element, 'form.near [role="status"]')!.textContent).to.contain('1050 couvre plusieurs zones.');
+    place.value = '1090';
+    ($(element, 'form.near button') as HTMLButtonElement).click();
+    await element.updateComplete;
+    expect($(element, 'form.near [role="status"]')!.textContent).to.equal('Jette fait partie du bassin Nord.');
+    expect(($(element, '#commune') as HTMLSelectElement).value).to.equal('21010');
+    await expect(element).to.be.accessible();
+  });
+
   it('speaks Dutch and English too', async () => {
     await executeServerCommand('geolocation', POINTS.flagey);
     const dutch = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed=${SAMPLE_FEED} lang="nl"></brusano-service-finder>`);

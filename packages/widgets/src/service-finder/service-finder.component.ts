@@ -196,6 +196,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     directory: { state: true },
     personAge: { state: true },
     openAt: { state: true },
+    placeAnswer: { state: true },
     handoutIds: { state: true },
     shared: { state: true },
   };
@@ -252,6 +253,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private readonly onAfterPrint = () => (this.handoutIds = undefined);
   /** "Open on [day] at [time]", Brussels time, to plan a visit. */
   declare private openAt: { date: string; time: string } | undefined;
+  /** What a typed place answered, when the position could not be used. */
+  declare private placeAnswer: string | undefined;
   /** The age typed in the filters: never in the page address, never kept. */
   declare private personAge: number | undefined;
 
@@ -640,7 +643,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
     if (status === 'off') return nothing;
     if (status !== 'on') {
       const message = { locating: t.locating, denied: t.nearDenied, unavailable: t.nearUnavailable, timeout: t.nearTimeout, imprecise: t.nearImprecise, outside: t.nearOutside }[status];
-      return html`<p class="notice near no-print" part="notice" role="status">${message}</p>`;
+      return html`<p class="notice near no-print" part="notice" role="status">${message}</p>
+        ${status === 'locating' ? nothing : this.renderPlaceLookup()}`;
     }
     return html`<div class="near no-print" part="near">
       <p role="status">${territory?.message[lang] ?? ''} ${t.nearSorted} <span class="muted">${t.nearPrivacy}</span></p>
@@ -652,6 +656,27 @@ export class BrusanoServiceFinder extends BrusanoElement {
       </div>
       <button part="button" class="secondary" @click=${() => this.nearMe.stop()}>${t.stopNear}</button>
     </div>`;
+  }
+
+  /** Without a position: the same answer for a postal code or a commune typed, and its commune as filter. */
+  private renderPlaceLookup(): TemplateResult {
+    const { t, uiLang: lang } = this;
+    const lookUp = (event: SubmitEvent) => {
+      event.preventDefault();
+      const value = ((event.target as HTMLFormElement).elements.namedItem('place') as HTMLInputElement).value.trim().slice(0, 100);
+      if (!value) return;
+      const answer = resolveTerritory(value, this.data ?? { communes, bassins, quartiers: [] });
+      this.placeAnswer = answer.message[lang];
+      if (answer.communes.length === 1) this.change({ commune: answer.communes[0]!.nis });
+    };
+    return html`<form class="near no-print" part="near" @submit=${lookUp}>
+      <div class="field">
+        <label for="place">${t.placeLabel}</label>
+        <input id="place" name="place" autocomplete="postal-code" maxlength="100" />
+      </div>
+      <button part="button" class="secondary" type="submit">${t.placeFind}</button>
+      ${this.placeAnswer ? html`<p role="status">${this.placeAnswer}</p>` : nothing}
+    </form>`;
   }
 
   private renderFilters(feed: Feed, result: View): TemplateResult {
