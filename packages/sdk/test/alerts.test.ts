@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkReferences, createServiceSearch, currentAlerts, hoursWithAlerts, openingStatus, type Service } from '@brusano/sdk';
+import { checkReferences, createServiceSearch, currentAlerts, hoursWithAlerts, openingStatus, type OpeningHours, type Service } from '@brusano/sdk';
 import { sampleFeed } from '../../../test/support/feed.js';
 
 // Wednesday 10:00 in Brussels, in winter.
 const AT = new Date('2026-12-02T09:00:00Z');
-const weekdays = { timeZone: 'Europe/Brussels' as const, weekly: [{ days: ['mo', 'tu', 'we', 'th', 'fr'] as ('mo' | 'tu' | 'we' | 'th' | 'fr')[], intervals: [{ opens: '09:00', closes: '17:00' }] }] };
+const weekdays: OpeningHours = { timeZone: 'Europe/Brussels', weekly: [{ days: ['mo', 'tu', 'we', 'th', 'fr'], intervals: [{ opens: '09:00', closes: '17:00' }] }] };
 const text = (fr: string) => ({ fr, nl: fr });
 
 describe('service alerts', () => {
@@ -23,7 +23,7 @@ describe('service alerts', () => {
   });
 
   it('close the service while a closing alert runs: open now says closed, and when it opens again', () => {
-    const service = { hours: weekdays, alerts: [{ text: text('Fermé jusqu’au 4 décembre'), from: '2026-12-01', until: '2026-12-04', closed: true }] };
+    const service: Pick<Service, 'hours' | 'alerts'> = { hours: weekdays, alerts: [{ text: text('Fermé jusqu’au 4 décembre'), from: '2026-12-01', until: '2026-12-04', closed: true }] };
     expect(openingStatus(service.hours, AT).open).toBe(true);
     const status = openingStatus(hoursWithAlerts(service), AT);
     expect(status.open).toBe(false);
@@ -32,8 +32,8 @@ describe('service alerts', () => {
   });
 
   it('take a closed service out of "open now" in the search', () => {
-    const services = sampleFeed().datasets.services.slice(0, 10).map((service: Service) => ({ ...service, hours: weekdays }));
-    services[0] = { ...services[0], alerts: [{ text: text('Fermé'), closed: true }] };
+    const services: Service[] = sampleFeed().datasets.services.slice(0, 10).map((service: Service) => ({ ...service, hours: weekdays }));
+    services[0] = { ...services[0]!, alerts: [{ text: text('Fermé'), closed: true }] };
     const found = createServiceSearch({ services }).search('', { openNow: true }, { at: AT });
     expect(found.services.map((service) => service.id).sort()).toEqual(services.slice(1).map((service: Service) => service.id).sort());
     expect(found.facets.openNow).toBe(services.length - 1);

@@ -197,6 +197,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     personAge: { state: true },
     openAt: { state: true },
     placeAnswer: { state: true },
+    nothingToBring: { state: true },
     handoutIds: { state: true },
     shared: { state: true },
   };
@@ -253,6 +254,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private readonly onAfterPrint = () => (this.handoutIds = undefined);
   /** "Open on [day] at [time]", Brussels time, to plan a visit. */
   declare private openAt: { date: string; time: string } | undefined;
+  /** Only services that say there is nothing to bring. */
+  declare private nothingToBring: boolean;
   /** What a typed place answered, when the position could not be used. */
   declare private placeAnswer: string | undefined;
   /** The age typed in the filters: never in the page address, never kept. */
@@ -266,6 +269,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     this.shown = 10;
     this.expanded = new Set();
     this.announced = '';
+    this.nothingToBring = false;
     this.directory = { loaded: 0, complete: false };
   }
 
@@ -598,8 +602,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const sortedByDistance = this.nearMe.status === 'on';
     const age = this.personAge;
     const arranged = sortedByDistance ? near.services : result.services;
-    const services = age === undefined ? arranged : arranged.filter((service) => takesAge(service, age));
-    const count = sortedByDistance || age !== undefined ? services.length : result.count;
+    const services = arranged.filter((service) => (age === undefined || takesAge(service, age)) && (!this.nothingToBring || service.requiredDocuments?.length === 0));
+    const count = sortedByDistance || age !== undefined || this.nothingToBring ? services.length : result.count;
     const visible = services.slice(0, this.shown);
     return html`
       ${this.renderDataNotices(feed)}
@@ -751,6 +755,13 @@ export class BrusanoServiceFinder extends BrusanoElement {
       <div class="checks">
         ${checkbox('openNow', t.openNow)} ${checkbox('free', t.free)} ${checkbox('withoutAppointment', t.withoutAppointment)}
         ${checkbox('reducedMobility', t.reducedMobility)}
+        <label class="check"
+          ><input type="checkbox" .checked=${this.nothingToBring} @change=${(event: Event) => {
+            this.nothingToBring = (event.target as HTMLInputElement).checked;
+            this.shown = this.validPageSize;
+          }} />
+          ${t.nothingToBring}</label
+        >
       </div>
       ${activeCount
         ? html`<button part="button" class="secondary" @click=${() => this.change({ ...EMPTY_STATE, query: state.query })}>${t.resetFilters}</button>`
@@ -854,7 +865,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
           ${service.description ? html`<p>${text(service.description, lang)}</p>` : nothing}
           ${service.publicText ? html`<p>${text(service.publicText, lang)}</p>` : nothing}
           ${service.publics?.length ? html`<p>${t.public} : ${service.publics.map((code) => t.publics[code] ?? code).join(', ')}</p>` : nothing}
-          ${service.applicationProcess || service.requiredDocuments?.length
+          ${service.applicationProcess || service.requiredDocuments
             ? html`<h4>${t.howToAccess}</h4>
                 ${service.applicationProcess ? html`<p>${text(service.applicationProcess, lang)}</p>` : nothing}
                 ${service.requiredDocuments?.length
@@ -862,7 +873,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
                       <ul>
                         ${service.requiredDocuments.map((document) => html`<li>${text(document, lang)}</li>`)}
                       </ul>`
-                  : nothing}`
+                  : service.requiredDocuments
+                    ? html`<p>${t.nothingToBringSaid}</p>`
+                    : nothing}`
             : nothing}
           ${this.renderWeek(service)}
           ${location?.accessibility?.text ? html`<p>${text(location.accessibility.text, lang)}</p>` : nothing}

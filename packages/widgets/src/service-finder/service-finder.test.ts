@@ -407,6 +407,15 @@ describe('<brusano-service-finder>: alerts and how to access', () => {
     expect($(element, '.count')!.textContent).to.equal(`${all - 3} services trouvés.`);
     expect(location.href).to.not.contain('30');
     await expect(element).to.be.accessible();
+
+    age.value = '';
+    age.dispatchEvent(new Event('input'));
+    const nothing = $$(element, '.checks label').find((label) => label.textContent!.includes('Rien à apporter'))!.querySelector('input')!;
+    nothing.click();
+    await element.updateComplete;
+    const sample = (await (await fetch('/examples/feed/services.json')).json()) as { requiredDocuments?: unknown[] }[];
+    expect($$(element, '.card')).to.have.length(sample.filter((service) => service.requiredDocuments?.length === 0).length);
+    expect($$(element, '.card').length).to.be.greaterThan(0);
   });
 });
 
