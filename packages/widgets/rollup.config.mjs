@@ -94,7 +94,10 @@ const lazy = {
     // An element's chunk keeps the element's name, even when it also lends code to a later chunk.
     chunkFileNames: (chunk) => {
       const element = chunk.moduleIds.find((id) => id.includes('/loader/elements/'));
-      return element ? `elements/${element.split('/').pop().replace(/\.js$/, '')}.js` : 'chunks/[name]-[hash].js';
+      if (element) return `elements/${element.split('/').pop().replace(/\.js$/, '')}.js`;
+      // A library's chunk by the library's name (uqr/dist/index.mjs would be "dist").
+      const library = chunk.facadeModuleId?.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1];
+      return library ? `chunks/${library.replace('/', '-')}-[hash].js` : 'chunks/[name]-[hash].js';
     },
   },
   plugins: [loaderData(), nodeResolve({ browser: true }), noLitGlobals(), minify, importTogether()],

@@ -117,3 +117,41 @@ describe('<brusano-service-finder>: ma sélection', () => {
     expect(location.search).to.not.contain('brusano-selection');
   });
 });
+
+describe('<brusano-service-finder>: ma sélection, by keyboard and with odd addresses', () => {
+  beforeEach(() => {
+    for (const key of ownKeys()) localStorage.removeItem(key);
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('is built with the keyboard alone: Space ticks a card, the note takes typing', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const element = await finder();
+    cardNamed(element, 'CPAS — exemple Jette').querySelector<HTMLInputElement>('.select input')!.focus();
+    await sendKeys({ press: 'Space' });
+    await element.updateComplete;
+    expect($(element, '#selection-title')!.textContent).to.equal('Ma sélection (1)');
+    ($(element, '#selection-note') as HTMLTextAreaElement).focus();
+    await sendKeys({ type: 'Carte d’identité' });
+    await element.updateComplete;
+    expect(($(element, '#selection-note') as HTMLTextAreaElement).value).to.equal('Carte d’identité');
+  });
+
+  it('leaves out the QR code when the page address is too long to scan, and prints the rest', async () => {
+    history.replaceState(null, '', `${location.pathname}?context=${'x'.repeat(700)}`);
+    const element = await finder();
+    await pick(element, 'CPAS — exemple Jette');
+    const print = window.print;
+    let printed = false;
+    window.print = () => void (printed = true);
+    try {
+      ($(element, '[data-print-handout]') as HTMLButtonElement).click();
+      await waitUntil(() => printed, 'the print dialog was not asked for');
+      expect($(element, '.handout h3')!.textContent).to.contain('CPAS — exemple Jette');
+      expect($(element, '.handout__qr')).to.be.null;
+    } finally {
+      window.print = print;
+      window.dispatchEvent(new Event('afterprint'));
+    }
+  });
+});
