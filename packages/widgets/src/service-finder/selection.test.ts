@@ -27,10 +27,13 @@ async function writeNote(element: BrusanoServiceFinder, note: string) {
 const ownKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('brusano-selection:'));
 
 describe('<brusano-service-finder>: ma sélection', () => {
-  beforeEach(() => {
+  // Each test starts and ends with no selection kept: other test files share this origin's storage.
+  const forget = () => {
     for (const key of ownKeys()) localStorage.removeItem(key);
     history.replaceState(null, '', location.pathname);
-  });
+  };
+  beforeEach(forget);
+  afterEach(forget);
 
   it('keeps the services picked and the note on this device only, and clears them', async () => {
     const before = Object.keys(localStorage);
@@ -119,10 +122,13 @@ describe('<brusano-service-finder>: ma sélection', () => {
 });
 
 describe('<brusano-service-finder>: ma sélection, by keyboard and with odd addresses', () => {
-  beforeEach(() => {
+  // Each test starts and ends with no selection kept: other test files share this origin's storage.
+  const forget = () => {
     for (const key of ownKeys()) localStorage.removeItem(key);
     history.replaceState(null, '', location.pathname);
-  });
+  };
+  beforeEach(forget);
+  afterEach(forget);
 
   it('is built with the keyboard alone: Space ticks a card, the note takes typing', async () => {
     const { sendKeys } = await import('@web/test-runner-commands');
