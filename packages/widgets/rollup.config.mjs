@@ -5,6 +5,7 @@
 //                                the base element, the SDK's reader);
 //   brusano-<element>.js         one self-contained file per element, for those who want one file.
 import { readFileSync } from 'node:fs';
+import { formatPhoneNumber } from '@brusano/sdk/text';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -42,7 +43,8 @@ function loaderData() {
   const modules = {
     'brusano:regional-contact': () => {
       const region = reference('helpdesks').find((helpdesk) => helpdesk.territory === 'region');
-      return { name: region.name, phone: region.phones[0].number, website: region.websites[0].url };
+      // The number as a Brussels reader writes it, for the text; the link keeps the international form.
+      return { name: region.name, phone: region.phones[0].number, phoneText: formatPhoneNumber(region.phones[0].number), website: region.websites[0].url };
     },
     'brusano:postal-codes': () => {
       const map = {};

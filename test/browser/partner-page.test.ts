@@ -248,7 +248,7 @@ describe('the widgets on a partner page', () => {
         return { text: message.textContent, lang: message.getAttribute('lang'), role: message.getAttribute('role'), links: [...message.querySelectorAll('a')].map((link) => link.getAttribute('href')) };
       });
       expect(fallback.text).toContain('Deze module kon niet worden geladen');
-      expect(fallback.text).toContain('Brusano — regionaal contact');
+      expect(fallback.text).toContain('Brusano — regionaal contact, 02 880 29 80'); // the number as a Brussels reader writes it
       expect(fallback).toMatchObject({ lang: 'nl', role: 'alert' });
       expect(fallback.links).toEqual(['tel:+3228802980', 'https://www.brusano.brussels/']);
       // The other element on the page is not affected.

@@ -17,7 +17,7 @@ describe('<brusano-helpdesk-card>', () => {
   it('gives Bassin Nord’s line for 1090, with tel: and mailto: links, and is accessible', async () => {
     const element = await card(html`<brusano-helpdesk-card feed=${SAMPLE_FEED} postal-code="1090"></brusano-helpdesk-card>`);
     expect($(element, '.helpdesk h3')!.textContent).to.equal('Helpdesk du Bassin Nord');
-    expect($(element, 'a[href="tel:+3223186054"]')!.textContent).to.equal('+32 2 318 60 54');
+    expect($(element, 'a[href="tel:+3223186054"]')!.textContent).to.equal('02 318 60 54') // as a Brussels reader writes it; the link stays international;
     expect($(element, 'a[href="mailto:info@bassin-nord.brussels"]')).to.exist;
     expect($(element, '.helpdesk')!.textContent).to.contain('Ligne téléphonique active de soutien');
     await expect(element).to.be.accessible();

@@ -93,7 +93,7 @@ function showFailure(element: Element): void {
   message.lang = lang;
   const phone = document.createElement('a');
   phone.href = `tel:${contact.phone.replace(/\s/g, '')}`;
-  phone.textContent = contact.phone;
+  phone.textContent = contact.phoneText;
   const site = document.createElement('a');
   site.href = contact.website;
   site.textContent = contact.website.replace(/^https:\/\/(www\.)?/, '').replace(/\/$/, '');

@@ -4,7 +4,13 @@
  * module with the elements, so a page never loads a second copy of it.
  */
 declare module 'brusano:regional-contact' {
-  const contact: { name: Record<'fr' | 'nl' | 'en', string>; phone: string; website: string };
+  const contact: {
+    name: Record<'fr' | 'nl' | 'en', string>;
+    phone: string;
+    /** The same number as a Brussels reader writes it (02 880 29 80). */
+    phoneText: string;
+    website: string;
+  };
   export default contact;
 }
 

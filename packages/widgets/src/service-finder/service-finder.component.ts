@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed, LocalizedText, Service } from '@brusano/sdk';
-import { localize, type Language } from '@brusano/sdk/text';
+import { formatPhoneNumber, localize, type Language } from '@brusano/sdk/text';
 import { addDays, atBrusselsTime, brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
 import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
 import type { FacetCount, ServiceFilters, ServiceSearch, ServiceSearchData, ServiceSearchResult } from '@brusano/sdk/search';
@@ -999,7 +999,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
           <h3>${text(service.name, lang)}</h3>
           ${currentAlerts(service.alerts).map((alert) => html`<p><strong>${t.alert}</strong> ${text(alert.text, lang)}</p>`)}
           ${location ? html`<p>${addressLine(location.address, lang)}</p>` : nothing}
-          ${(service.phones ?? []).map((phone) => html`<p>${t.phone} : ${phone.number ?? phone.text}${phone.extension ? ` (${t.extension(phone.extension)})` : ''}</p>`)}
+          ${(service.phones ?? []).map((phone) => html`<p>${t.phone} : ${phone.number ? formatPhoneNumber(phone.number) : phone.text}${phone.extension ? ` (${t.extension(phone.extension)})` : ''}</p>`)}
           <p>${openingLine(openingStatus(hoursWithAlerts(service)), t, lang)}</p>
           ${this.renderWeek(service)}
           ${service.applicationProcess ? html`<p>${text(service.applicationProcess, lang)}</p>` : nothing}

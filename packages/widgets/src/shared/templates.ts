@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Address, EmailContact, Helpdesk, LocalizedText, Phone, Website } from '@brusano/sdk';
 import { brusselsTime, type OpeningStatus } from '@brusano/sdk/hours';
-import { localize, type Language } from '@brusano/sdk/text';
+import { formatPhoneNumber, localize, type Language } from '@brusano/sdk/text';
 import type { SharedStrings } from './i18n.js';
 import { mailtoHref, safeWebUrl, telHref } from './links.js';
 
@@ -18,7 +18,8 @@ export function text(value: LocalizedText | undefined, lang: Language): Template
  */
 export function phoneLinks(phones: readonly Phone[] | undefined, lang: Language, t: Pick<SharedStrings, 'extension'>): TemplateResult[] {
   return (phones ?? []).flatMap((phone) => {
-    const shown = phone.number ?? phone.text;
+    // Belgian numbers as Belgians read them (02 318 60 54); the link keeps the international form.
+    const shown = phone.number ? formatPhoneNumber(phone.number) : phone.text;
     if (!shown) return [];
     const href = phone.number ? telHref(phone.number, phone.extension) : undefined;
     const extension = phone.extension ? html` <span class="muted">${t.extension(phone.extension)}</span>` : nothing;
