@@ -15,6 +15,7 @@ import { NearMeController, RADII } from './near-me.js';
 import { ReportFormController } from './report-form.js';
 import { SelectionController } from './selection.js';
 import { addressLine, emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
+import { telHref } from '../shared/links.js';
 import { serviceFinderStyles } from './service-finder.styles.js';
 import { finderStrings } from './service-finder.strings.js';
 
@@ -825,6 +826,15 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const phones = phoneLinks(service.phones, lang, t);
     const emails = emailLinks(service.emails, lang);
     const sites = websiteLinks(service.websites, lang);
+    const callable = service.phones?.find((phone) => phone.number);
+    const call = callable?.number ? telHref(callable.number, callable.extension) : undefined;
+    const what = [
+      ...(service.serviceTypes ?? []).map((type) => t.serviceTypes[type] ?? type),
+      ...(ages(service) ? [t.ages(ages(service)!)] : []),
+    ].join(' · ');
+    const place = location ? localizedText(location.address.municipality, lang) || (location.address.postalCode ?? '') : '';
+    const distance = this.nearMe.status === 'on' ? (this.distances.has(service) ? t.distance(this.distances.get(service)!) : t.distanceUnknown) : '';
+    // The summary answers "what, open, where, call"; the rest is one button away (and printed).
     return html`<li class="card" part="card">
       <article aria-labelledby=${`title-${service.id}`}>
         <h3 class="card__title" part="card-title" id=${`title-${service.id}`}>
@@ -833,35 +843,51 @@ export class BrusanoServiceFinder extends BrusanoElement {
           </button>
         </h3>
         ${alerts.map((alert) => html`<p class="alert" part="alert" role="note"><strong>${t.alert}</strong> ${text(alert.text, lang)}</p>`)}
-        ${service.sample ? html`<p class="sample"><span class="badge">${t.sample}</span> <span class="muted">${t.sampleNote}</span></p>` : nothing}
-        ${this.nearMe.status === 'on'
-          ? html`<p class="distance" data-distance>${this.distances.has(service) ? t.distance(this.distances.get(service)!) : html`<span class="muted">${t.distanceUnknown}</span>`}</p>`
+        <div class="types">
+          <p>${service.sample ? html`<span class="badge">${t.sample}</span> ` : nothing}${what}</p>
+          <label class="check select no-print"
+            ><input type="checkbox" .checked=${this.selection.has(service.id)} @change=${() => this.selection.toggle(service.id)} /> ${t.select}<span class="sr-only">
+              — ${localizedName(service, lang)}</span></label
+          >
+        </div>
+        ${status.known || status.text || place || distance
+          ? html`<p class="today">
+              ${status.known || status.text ? html`<span>${openingLine(status, t, lang)}</span>` : nothing}
+              ${place || distance
+                ? html`<span class="where">${distance ? html`<span class="distance" data-distance>${distance}</span>` : nothing}${distance && place ? ' · ' : ''}${place}</span>`
+                : nothing}
+            </p>`
           : nothing}
-        ${service.serviceTypes?.length ? html`<p class="types">${service.serviceTypes.map((type) => t.serviceTypes[type] ?? type).join(' · ')}</p>` : nothing}
-        ${status.known || status.text ? html`<p class="today">${openingLine(status, t, lang)}</p>` : nothing}
-        <dl class="facts">
-          ${location
-            ? html`<dt>${t.address}</dt>
-                <dd>
-                  ${addressLine(location.address, lang)}
-                </dd>`
-            : nothing}
-          ${languages.length ? html`<dt>${t.languagesSpoken}</dt><dd>${languages.join(', ')}</dd>` : nothing}
-          ${phones.length ? html`<dt>${t.phone}</dt><dd><ul>${phones}</ul></dd>` : nothing}
-          ${emails.length ? html`<dt>${t.email}</dt><dd><ul>${emails}</ul></dd>` : nothing}
-          ${sites.length ? html`<dt>${t.website}</dt><dd><ul>${sites}</ul></dd>` : nothing}
-          ${service.cost
-            ? html`<dt>${t.cost}</dt><dd>${service.cost.free === undefined ? nothing : service.cost.free ? t.costFree : t.costPaid}${service.cost.text ? html`${service.cost.free === undefined ? nothing : ' — '}${text(service.cost.text, lang)}` : nothing}</dd>`
-            : nothing}
-          ${ages(service) ? html`<dt>${t.age}</dt><dd>${t.ages(ages(service)!)}</dd>` : nothing}
-          ${service.appointment
-            ? html`<dt>${t.appointment}</dt><dd>${{ required: t.appointmentRequired, 'not-required': t.appointmentNotRequired, either: t.appointmentEither }[service.appointment]}</dd>`
-            : nothing}
-          ${location?.accessibility?.reducedMobility
-            ? html`<dt>${t.accessibility}</dt><dd>${{ full: t.accessFull, partial: t.accessPartial, none: t.accessNone }[location.accessibility.reducedMobility]}</dd>`
-            : nothing}
-        </dl>
+        <div class="card__quick no-print">
+          ${call ? html`<a class="button call" part="button call" href=${call}><span class="sr-only">${t.call} </span>${formatPhoneNumber(callable!.number!)}</a>` : nothing}
+          <button part="button" class="secondary" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => this.toggle(service)}>
+            ${t.details}<span class="sr-only"> — ${localizedName(service, lang)}</span>
+          </button>
+        </div>
         <div class="details" id=${detailsId} ?hidden=${!open}>
+          ${service.sample ? html`<p class="sample muted">${t.sampleNote}</p>` : nothing}
+          <dl class="facts">
+            ${location
+              ? html`<dt>${t.address}</dt>
+                  <dd>
+                    ${addressLine(location.address, lang)}
+                  </dd>`
+              : nothing}
+            ${languages.length ? html`<dt>${t.languagesSpoken}</dt><dd>${languages.join(', ')}</dd>` : nothing}
+            ${phones.length ? html`<dt>${t.phone}</dt><dd><ul>${phones}</ul></dd>` : nothing}
+            ${emails.length ? html`<dt>${t.email}</dt><dd><ul>${emails}</ul></dd>` : nothing}
+            ${sites.length ? html`<dt>${t.website}</dt><dd><ul>${sites}</ul></dd>` : nothing}
+            ${service.cost
+              ? html`<dt>${t.cost}</dt><dd>${service.cost.free === undefined ? nothing : service.cost.free ? t.costFree : t.costPaid}${service.cost.text ? html`${service.cost.free === undefined ? nothing : ' — '}${text(service.cost.text, lang)}` : nothing}</dd>`
+              : nothing}
+            ${ages(service) ? html`<dt>${t.age}</dt><dd>${t.ages(ages(service)!)}</dd>` : nothing}
+            ${service.appointment
+              ? html`<dt>${t.appointment}</dt><dd>${{ required: t.appointmentRequired, 'not-required': t.appointmentNotRequired, either: t.appointmentEither }[service.appointment]}</dd>`
+              : nothing}
+            ${location?.accessibility?.reducedMobility
+              ? html`<dt>${t.accessibility}</dt><dd>${{ full: t.accessFull, partial: t.accessPartial, none: t.accessNone }[location.accessibility.reducedMobility]}</dd>`
+              : nothing}
+          </dl>
           ${service.description ? html`<p>${text(service.description, lang)}</p>` : nothing}
           ${service.publicText ? html`<p>${text(service.publicText, lang)}</p>` : nothing}
           ${service.publics?.length ? html`<p>${t.public} : ${service.publics.map((code) => t.publics[code] ?? code).join(', ')}</p>` : nothing}
@@ -879,13 +905,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
             : nothing}
           ${this.renderWeek(service)}
           ${location?.accessibility?.text ? html`<p>${text(location.accessibility.text, lang)}</p>` : nothing}
-        </div>
-        <p class="verified muted">${service.lastVerified ? t.lastVerified(formatDate(service.lastVerified, lang)) : t.notVerified}</p>
-        <div class="card__actions no-print">
+          <p class="verified muted">${service.lastVerified ? t.lastVerified(formatDate(service.lastVerified, lang)) : t.notVerified}</p>
           ${this.reportForm.render(service, this.shownFeed, t, lang)}
-          <label class="check select"
-            ><input type="checkbox" .checked=${this.selection.has(service.id)} @change=${() => this.selection.toggle(service.id)} /> ${t.select}</label
-          >
         </div>
       </article>
     </li>`;

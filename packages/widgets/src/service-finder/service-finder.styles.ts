@@ -89,11 +89,12 @@ export const serviceFinderStyles = [
       border: 1px solid var(--brusano-color-border);
       border-radius: var(--brusano-radius);
       background: var(--brusano-color-surface-alt);
-      padding: var(--brusano-spacing);
+      padding: 0.75rem var(--brusano-spacing);
       break-inside: avoid;
     }
     .card__title {
-      font-size: 1.2em;
+      font-size: 1.15em;
+      line-height: 1.3;
       margin: 0;
     }
     .card__toggle {
@@ -152,13 +153,42 @@ export const serviceFinderStyles = [
       border-radius: var(--brusano-radius);
       margin: 0.75rem 0 0;
     }
-    .card__actions {
+    .card__quick {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.35rem;
+      margin-top: 0.5rem;
+      font-size: 0.95em;
+    }
+    .card__quick .button,
+    .card__quick button {
+      padding-inline: 0.5rem;
+    }
+    .card .types p,
+    .card p.today {
+      margin: 0.15rem 0;
+    }
+    .card .types {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
-      gap: 0.5rem 1rem;
-      margin-top: 0.5rem;
+      gap: 0 0.75rem;
+    }
+    /* Still a 32 px target (WCAG 2.2 asks 24), so a card keeps to a few lines. */
+    .card .select {
+      min-height: 2rem;
+      gap: 0.3rem;
+    }
+    .card p.today {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      gap: 0 0.75rem;
+    }
+    .call {
+      font-weight: 600;
     }
     .selection {
       border: 2px solid var(--brusano-color-accent);

@@ -342,7 +342,8 @@ describe('<brusano-service-finder>', () => {
       expect(card.querySelector('.card__toggle [lang="en"]')!.textContent).to.equal('Community Food Support (sample)');
       card.querySelector<HTMLButtonElement>('.card__toggle')!.click();
       await element.updateComplete;
-      expect(card.querySelector('a[href="tel:+3220000177;ext=12"]')!.textContent).to.equal('02 000 01 77');
+      expect(card.querySelector('.details a[href="tel:+3220000177;ext=12"]')!.textContent).to.equal('02 000 01 77');
+      expect(card.querySelector('.card__quick a.call')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Appeler 02 000 01 77'); // a large tap target in the summary
       expect(card.textContent).to.contain('poste 12');
       const asText = [...card.querySelectorAll('li')].find((item) => item.textContent!.includes('Text HELP to 55501'))!;
       expect(asText.querySelector('a')).to.be.null;
@@ -502,5 +503,34 @@ describe('<brusano-service-finder>: reporting a mistake', () => {
     await waitUntil(() => failing.querySelector('[role="alert"]'), 'no answer to the report');
     expect(failing.querySelector('[role="alert"]')!.textContent).to.equal('Le signalement n’a pas pu être envoyé. Réessayez plus tard.');
     await expect(refused).to.be.accessible();
+  });
+});
+
+describe('<brusano-service-finder>: scannable on a phone', () => {
+  it('shows a short summary per card (what, open, where, call) and the rest behind "Détails", which keeps its state through "show more"', async () => {
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} page-size="4"></brusano-service-finder>`);
+      const cards = $$(element, '.card');
+      const heights = cards.map((card) => card.getBoundingClientRect().height);
+      expect(Math.max(...heights), `card heights ${heights.map(Math.round).join(', ')}`).to.be.lessThan(320); // they were 780 to 900
+      const first = cards[0]!;
+      expect(first.querySelector('.details')!.hasAttribute('hidden')).to.be.true;
+      expect(first.querySelector('.card__quick a.call[href^="tel:+"]')).to.exist;
+      const details = first.querySelector<HTMLButtonElement>('.card__quick button[aria-expanded]')!;
+      expect(details.textContent).to.contain('Détails');
+      details.click();
+      await element.updateComplete;
+      expect(details.getAttribute('aria-expanded')).to.equal('true');
+      expect(first.querySelector('.details')!.hasAttribute('hidden')).to.be.false;
+      expect(first.querySelector('.details dl.facts')).to.exist;
+      ($(element, '.more') as HTMLButtonElement).click();
+      await element.updateComplete;
+      expect($$(element, '.card')[0]!.querySelector('.details')!.hasAttribute('hidden')).to.be.false;
+      await expect(element).to.be.accessible();
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
   });
 });
