@@ -26,12 +26,13 @@ async function writeNote(element: BrusanoServiceFinder, note: string) {
 
 const ownKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('brusano-selection:'));
 
+/** Each test starts and ends with no selection kept: other test files share this origin's storage. */
+function forget() {
+  for (const key of ownKeys()) localStorage.removeItem(key);
+  history.replaceState(null, '', location.pathname);
+}
+
 describe('<brusano-service-finder>: ma sélection', () => {
-  // Each test starts and ends with no selection kept: other test files share this origin's storage.
-  const forget = () => {
-    for (const key of ownKeys()) localStorage.removeItem(key);
-    history.replaceState(null, '', location.pathname);
-  };
   beforeEach(forget);
   afterEach(forget);
 
@@ -122,11 +123,6 @@ describe('<brusano-service-finder>: ma sélection', () => {
 });
 
 describe('<brusano-service-finder>: ma sélection, by keyboard and with odd addresses', () => {
-  // Each test starts and ends with no selection kept: other test files share this origin's storage.
-  const forget = () => {
-    for (const key of ownKeys()) localStorage.removeItem(key);
-    history.replaceState(null, '', location.pathname);
-  };
   beforeEach(forget);
   afterEach(forget);
 
