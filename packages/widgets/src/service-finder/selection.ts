@@ -33,7 +33,7 @@ export class SelectionController implements ReactiveController {
     if (shared !== null) this.shared = selectionIds(shared);
   }
 
-  /** Reads the selection kept for this feed on this device. */
+  /** Reads the selection kept for this feed on this device (called before the host renders). */
   useFeed(feedUrl: string): void {
     const key = `brusano-selection:${feedUrl}`;
     if (key === this.storageKey) return;
@@ -45,7 +45,6 @@ export class SelectionController implements ReactiveController {
     } catch {
       [this.ids, this.note] = [[], '']; // no storage here, or something else in our key
     }
-    this.host.requestUpdate();
   }
 
   has(id: string): boolean {

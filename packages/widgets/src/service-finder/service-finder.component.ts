@@ -294,6 +294,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The selection kept on this device for this feed.
+    if (changed.has('feed') && this.feed) this.selection.useFeed(new URL(this.feed, document.baseURI).href);
     // The starting state first: the feed's reading asks for the first page of its territory.
     if (changed.has('bassin') || changed.has('commune') || changed.has('category') || changed.has('query')) {
       this.state = {
@@ -571,7 +573,6 @@ export class BrusanoServiceFinder extends BrusanoElement {
 
   override render(): TemplateResult {
     const { t } = this;
-    if (this.feed) this.selection.useFeed(new URL(this.feed, document.baseURI).href);
     return html`<section part="base" class="finder ${this.handoutIds ? 'finder--handout' : ''}" lang=${this.uiLang} aria-labelledby="title">
       <h2 id="title">${t.finderTitle}</h2>
       ${this.renderBody()} ${this.renderHandout()}
