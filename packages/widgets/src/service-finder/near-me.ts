@@ -100,17 +100,17 @@ export class NearMeController implements ReactiveController {
    * The services nearest first (those without a place on the map last), without those beyond
    * the radius; and each one's distance.
    */
-  arrange(services: readonly Service[]): { services: Service[]; distances: Map<Service, number> } {
+  arrange(services: readonly Service[]): { services: readonly Service[]; distances: ReadonlyMap<Service, number> } {
     const { point, distance } = this;
     const distances = new Map<Service, number>();
-    if (this.status !== 'on' || !point || !distance) return { services: [...services], distances };
+    if (this.status !== 'on' || !point || !distance) return { services, distances };
     for (const service of services) {
       let nearest = Infinity;
       for (const location of service.locations ?? []) if (location.geo) nearest = Math.min(nearest, distance(point, location.geo));
       if (nearest < Infinity) distances.set(service, nearest);
     }
     const far = (service: Service) => distances.get(service) ?? Infinity;
-    const kept = this.radius ? services.filter((service) => far(service) <= this.radius) : [...services];
+    const kept = services.filter((service) => !this.radius || far(service) <= this.radius);
     // A stable sort: services as far keep the search's order.
     return { services: kept.sort((a, b) => far(a) - far(b)), distances };
   }

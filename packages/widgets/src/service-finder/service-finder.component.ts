@@ -144,6 +144,7 @@ const EMPTY_FEED: Feed = {
   url: '',
   loadedAt: new Date(0),
 };
+const NO_DISTANCES: ReadonlyMap<Service, number> = new Map();
 /** How often the progress of the whole directory is shown while it arrives. */
 const PROGRESS_EVERY_MS = 300;
 
@@ -241,7 +242,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
   /** "Near me": the position, asked on a click only, never kept. */
   private readonly nearMe = new NearMeController(this, () => this.data ?? { communes, bassins, quartiers: [] });
   /** Each shown service's distance from the position, while sorted by distance. */
-  private distances = new Map<Service, number>();
+  private distances: ReadonlyMap<Service, number> = NO_DISTANCES;
+  /** Every service that has arrived, by id, for the selection, a shared link and the handout. */
+  private servicesById = new Map<string, Service>();
   /** "Signaler une erreur": a form per card. */
   private readonly reportForm = new ReportFormController(this);
   /** "Ma sélection", and a selection opened from a shared link. */
@@ -361,6 +364,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     this.createSearch = createServiceSearch;
     if (this.data !== feed || this.search?.feed === feed) return;
     this.search = { feed, index: createServiceSearch({ categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
+    this.servicesById = new Map();
     if (this.feedData) {
       // A feed the page loaded itself: every service is already there.
       ++this.reading;
@@ -383,6 +387,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
         const batch = this.waiting.shift()!;
         await this.search.index.add(batch.services);
         if (reading !== this.reading) return;
+        for (const service of batch.services) this.servicesById.set(service.id, service);
         this.serviceProblems.push(...batch.problems);
         // Progress is shown a few times a second, not after every batch: each showing costs a render.
         if (performance.now() - this.progressShown > PROGRESS_EVERY_MS) {
@@ -599,13 +604,14 @@ export class BrusanoServiceFinder extends BrusanoElement {
       : html`<p class="muted progress" data-loading-directory>${t.directoryLoading(directory.loaded, directory.total ?? this.firstPage?.total)}</p>`;
     if (!result) return html`<p class="notice" part="notice" role="status">${t.loading}</p>${loading}`;
     if (this.selection.shared) return html`${this.renderDataNotices(feed)}${this.renderShared()}`;
-    const near = this.nearMe.arrange(result.services);
-    this.distances = near.distances;
-    const sortedByDistance = this.nearMe.status === 'on';
+    // Sorting by distance and the filters the search does not know cost a pass over the results: only when asked.
+    const near = this.nearMe.status === 'on' ? this.nearMe.arrange(result.services) : undefined;
+    this.distances = near?.distances ?? NO_DISTANCES;
     const age = this.personAge;
-    const arranged = sortedByDistance ? near.services : result.services;
-    const services = arranged.filter((service) => (age === undefined || takesAge(service, age)) && (!this.nothingToBring || service.requiredDocuments?.length === 0));
-    const count = sortedByDistance || age !== undefined || this.nothingToBring ? services.length : result.count;
+    const narrowed = age !== undefined || this.nothingToBring;
+    let services: readonly Service[] = near?.services ?? result.services;
+    if (narrowed) services = services.filter((service) => (age === undefined || takesAge(service, age)) && (!this.nothingToBring || service.requiredDocuments?.length === 0));
+    const count = near || narrowed ? services.length : result.count;
     const visible = services.slice(0, this.shown);
     return html`
       ${this.renderDataNotices(feed)}
@@ -829,10 +835,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const sites = websiteLinks(service.websites, lang);
     const callable = service.phones?.find((phone) => phone.number);
     const call = callable?.number ? telHref(callable.number, callable.extension) : undefined;
-    const what = [
-      ...(service.serviceTypes ?? []).map((type) => t.serviceTypes[type] ?? type),
-      ...(ages(service) ? [t.ages(ages(service)!)] : []),
-    ].join(' · ');
+    const range = ages(service);
+    const what = [...(service.serviceTypes ?? []).map((type) => t.serviceTypes[type] ?? type), ...(range ? [t.ages(range)] : [])].join(' · ');
     const place = location ? localizedText(location.address.municipality, lang) || (location.address.postalCode ?? '') : '';
     const distance = this.nearMe.status === 'on' ? (this.distances.has(service) ? t.distance(this.distances.get(service)!) : t.distanceUnknown) : '';
     // The summary answers "what, open, where, call"; the rest is one button away (and printed).
@@ -881,7 +885,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
             ${service.cost
               ? html`<dt>${t.cost}</dt><dd>${service.cost.free === undefined ? nothing : service.cost.free ? t.costFree : t.costPaid}${service.cost.text ? html`${service.cost.free === undefined ? nothing : ' — '}${text(service.cost.text, lang)}` : nothing}</dd>`
               : nothing}
-            ${ages(service) ? html`<dt>${t.age}</dt><dd>${t.ages(ages(service)!)}</dd>` : nothing}
+            ${range ? html`<dt>${t.age}</dt><dd>${t.ages(range)}</dd>` : nothing}
             ${service.appointment
               ? html`<dt>${t.appointment}</dt><dd>${{ required: t.appointmentRequired, 'not-required': t.appointmentNotRequired, either: t.appointmentEither }[service.appointment]}</dd>`
               : nothing}
@@ -915,10 +919,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
 
   // --- the selection, its handout and its link ----------------------------------
 
-  /** The services that have arrived, by id. */
-  private knownServices(): Map<string, Service> {
-    const services = this.search ? this.search.index.search('', {}).services : (this.firstPage?.services ?? []);
-    return new Map(services.map((service) => [service.id, service]));
+  /** The services that have arrived, by id: the directory's, or before it the first page's. */
+  private knownServices(): ReadonlyMap<string, Service> {
+    if (this.servicesById.size || !this.firstPage) return this.servicesById;
+    return new Map(this.firstPage.services.map((service) => [service.id, service]));
   }
 
   private renderSelection(): TemplateResult | typeof nothing {
