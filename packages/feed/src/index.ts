@@ -12,6 +12,6 @@ export { serviceToHsds, uuidFor } from './hsds/export.js';
 export { servicesFromHsds, type HsdsService, type HsdsImportOptions } from './hsds/import.js';
 export { readHsdsApi, readHsdsPath, servicesOfDocument } from './hsds/read.js';
 export { ImportInputError } from './import/input-error.js';
-export { phoneFrom } from './hsds/phones.js';
+export { phoneFrom } from './import/phones.js';
 export { categoryMatcher } from './hsds/taxonomy.js';
 export { schemaReference } from './commands/schema-docs.js';

@@ -78,20 +78,13 @@ export async function importCommand(args: string[], out: (line: string) => void)
   }
   const services: Service[] = [];
   const reports: RecordReport[] = [];
-  const seen = new Set<string>();
+  // One set of ids across the files: a record repeating an earlier file's id is left out, and said.
+  const seenIds = new Set<string>();
   for (const { source, records } of inputs) {
-    const result = format === 'hsds' ? servicesFromHsds(records, { lang, source }) : importSocialBrussels(records, { source });
-    for (const [at, report] of result.reports.entries()) {
-      const service = report.kept ? result.services.find((candidate) => candidate.id === report.id) : undefined;
-      if (service && seen.has(service.id)) {
-        report.kept = false;
-        report.dropped.push(`its id ${service.id} repeats a record of an earlier file`);
-      } else if (service) {
-        seen.add(service.id);
-        services.push(service);
-      }
-      reports.push(result.reports[at]!);
-    }
+    const result = format === 'hsds' ? servicesFromHsds(records, { lang, source, seenIds }) : importSocialBrussels(records, { source, seenIds });
+    // A loop, not a spread: a file may hold more records than a call takes arguments.
+    for (const service of result.services) services.push(service);
+    for (const report of result.reports) reports.push(report);
   }
   for (const note of notes) out(note);
   for (const report of reports) for (const line of reportLines(report)) out(line);

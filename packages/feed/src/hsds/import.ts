@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { communes as referenceCommunes } from '@brusano/sdk/reference';
 import { validateDataset, type LocalizedText, type Phone, type Service, type TaxonomyTerm } from '@brusano/sdk';
-import { phoneFrom } from './phones.js';
+import { phoneFrom } from '../import/phones.js';
 import { recordReport, type RecordReport } from '../import/report.js';
 import { hoursFromSchedules, type HsdsSchedule } from './schedules.js';
 import { categoryMatcher, normalizeTerm, type HsdsTerm } from './taxonomy.js';
@@ -33,6 +33,8 @@ export interface HsdsImportOptions {
   source?: string;
   /** Bruxelles Social categories to map taxonomy terms to. Default: the SDK's reference copy. */
   categories?: readonly TaxonomyTerm[];
+  /** Ids already imported (from earlier files): a record repeating one is left out. */
+  seenIds?: Set<string>;
 }
 
 /**
@@ -44,11 +46,10 @@ export interface HsdsImportOptions {
  * @example
  * const { services, reports } = servicesFromHsds(JSON.parse(text).contents, { lang: 'en' });
  */
-export function servicesFromHsds(records: readonly unknown[], { lang = 'en', source, categories = referenceCategories }: HsdsImportOptions = {}): { services: Service[]; reports: RecordReport[] } {
+export function servicesFromHsds(records: readonly unknown[], { lang = 'en', source, categories = referenceCategories, seenIds = new Set() }: HsdsImportOptions = {}): { services: Service[]; reports: RecordReport[] } {
   const matchCategory = categoryMatcher(categories);
   const services: Service[] = [];
   const reports: RecordReport[] = [];
-  const ids = new Set<string>();
   records.forEach((record, index) => {
     const hsds = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as HsdsService) : undefined;
     const report = recordReport(index, string(hsds?.id) ?? (typeof hsds?.id === 'number' ? String(hsds.id) : undefined), source);
@@ -64,11 +65,11 @@ export function servicesFromHsds(records: readonly unknown[], { lang = 'en', sou
     for (const problem of problems) (problem.outcome === 'record-skipped' ? report.dropped : report.changed).push(`${problem.pointer || 'record'} ${problem.message}${problem.outcome === 'field-dropped' ? ': left out' : ''}`);
     const service = kept[0];
     if (!service) return;
-    if (ids.has(service.id)) {
+    if (seenIds.has(service.id)) {
       report.dropped.push(`its id ${service.id} repeats an earlier record's`);
       return;
     }
-    ids.add(service.id);
+    seenIds.add(service.id);
     report.kept = true;
     report.id = service.id;
     services.push(service);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { communes as referenceCommunes } from '@brusano/sdk/reference';
 import { resolveTerritory, validateDataset, type Phone, type Service, type TaxonomyTerm } from '@brusano/sdk';
-import { phoneFrom } from '../hsds/phones.js';
+import { phoneFrom } from './phones.js';
 import { recordReport, type RecordReport } from './report.js';
 
 // The whole Bruxelles Social taxonomy ships as JSON with the SDK (too large to embed in its code).
@@ -39,18 +39,9 @@ const pair = (record: SocialBrusselsRecord, field: string) => {
   return fr || nl ? { ...(fr ? { fr } : {}), ...(nl ? { nl } : {}) } : undefined;
 };
 
-/** A Belgian phone number in international form, or undefined when it cannot be read. */
+/** A Belgian number as written in Bruxelles Social ("02/318.60.54", "0032 ..."), in international form; undefined when it is not a number. */
 export function belgianPhone(value: string): string | undefined {
-  let digits = value.replace(/[\s./()-]/g, '');
-  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
-  if (/^0[1-9]\d{7,8}$/.test(digits)) digits = `+32${digits.slice(1)}`;
-  if (!/^\+32\d{8,9}$/.test(digits)) return /^\+[1-9]\d{6,14}$/.test(digits) ? digits : undefined;
-  const national = digits.slice(3);
-  // Mobiles: 470 12 34 56; Brussels, Antwerp, Liège, Ghent: 2 123 45 67; other zones: 10 12 34 56.
-  const sizes = national.length === 9 ? [3, 2, 2, 2] : /^[2349]/.test(national) ? [1, 3, 2, 2] : [2, 2, 2, 2];
-  let at = 0;
-  const groups = sizes.map((size) => national.slice(at, (at += size)));
-  return `+32 ${groups.join(' ')}`;
+  return phoneFrom(value)?.number;
 }
 
 /** "https://…" for a web address written with or without its scheme; undefined for anything else. */
@@ -108,10 +99,9 @@ const filled = (value: unknown) => value !== undefined && value !== null && valu
  * @example
  * const { services, reports } = importSocialBrussels(JSON.parse(text));
  */
-export function importSocialBrussels(records: readonly unknown[], { source }: { source?: string } = {}): { services: Service[]; reports: RecordReport[] } {
+export function importSocialBrussels(records: readonly unknown[], { source, seenIds = new Set() }: { source?: string; seenIds?: Set<string> } = {}): { services: Service[]; reports: RecordReport[] } {
   const services: Service[] = [];
   const reports: RecordReport[] = [];
-  const ids = new Set<string>();
   records.forEach((input, index) => {
     const record = (input !== null && typeof input === 'object' && !Array.isArray(input) ? input : {}) as SocialBrusselsRecord;
     const rawId = typeof record.id === 'number' || typeof record.id === 'string' ? String(record.id).trim() : '';
@@ -200,8 +190,7 @@ export function importSocialBrussels(records: readonly unknown[], { source }: { 
       if (!written) continue;
       for (const part of written.split(/[;,]| ou | of /)) {
         if (!part.trim()) continue;
-        const number = belgianPhone(part);
-        const phone = number ? { number } : phoneFrom(part);
+        const phone = phoneFrom(part);
         if (phone?.text) note(`phone "${part.trim()}" could not be read as a number: kept as text, shown and not dialled`);
         if (phone && !phones.some((other) => (other.number ?? other.text) === (phone.number ?? phone.text))) phones.push(phone);
       }
@@ -256,11 +245,11 @@ export function importSocialBrussels(records: readonly unknown[], { source }: { 
     for (const problem of problems) (problem.outcome === 'record-skipped' ? drop : note)(`${problem.pointer || 'record'} ${problem.message}${problem.outcome === 'field-dropped' ? ': left out' : ''}`);
     const valid = kept[0];
     if (!valid) return;
-    if (ids.has(valid.id)) {
+    if (seenIds.has(valid.id)) {
       drop(`its id repeats an earlier record's (${valid.id})`);
       return;
     }
-    ids.add(valid.id);
+    seenIds.add(valid.id);
     report.kept = true;
     report.id = valid.id;
     report.keptFields.push(...Object.keys(valid));
