@@ -35,6 +35,8 @@ const JSON_TYPE = CONTENT_TYPES['.json']!;
 const MAX_PARAMETERS = 50;
 /** Answers of the API kept ready, per URL and encoding, until the feed changes. */
 const CACHED_ANSWERS = 500;
+/** Files kept ready, compressed, per file version and encoding: a feed without .br/.gz copies is compressed once. */
+const CACHED_FILES = 100;
 
 /** A request the server refuses, with its status and a sentence saying why. */
 class Refusal extends Error {
@@ -49,19 +51,41 @@ class Refusal extends Error {
 interface Body {
   bytes: Buffer;
   type: string;
-  encoding?: string;
+  encoding?: Encoding;
 }
 
-/** Compresses a body the client accepts compressed (brotli, else gzip), if it is worth it. */
-function compress(bytes: Buffer, accepted: string): { bytes: Buffer; encoding?: string } {
-  if (bytes.length < 1024) return { bytes };
-  if (/\bbr\b/.test(accepted)) return { bytes: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), encoding: 'br' };
-  if (/\bgzip\b/.test(accepted)) return { bytes: gzipSync(bytes, { level: 6 }), encoding: 'gzip' };
-  return { bytes };
+type Encoding = 'br' | 'gzip';
+
+/** The compression the client takes, brotli first. */
+function encodingOf(request: IncomingMessage): Encoding | undefined {
+  const accepted = String(request.headers['accept-encoding'] ?? '').slice(0, 200);
+  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
 }
 
-function acceptedEncoding(request: IncomingMessage): string {
-  return String(request.headers['accept-encoding'] ?? '').slice(0, 200);
+/** Compresses a body in the client's encoding, if it is worth it. */
+function compress(bytes: Buffer, encoding: Encoding | undefined): { bytes: Buffer; encoding?: Encoding } {
+  if (bytes.length < 1024 || !encoding) return { bytes };
+  return encoding === 'br' ? { bytes: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), encoding } : { bytes: gzipSync(bytes, { level: 6 }), encoding };
+}
+
+const etagOf = (bytes: Buffer) => `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+
+/** A small store of answers ready to send (compressed, with their ETag), the oldest let go first. */
+class Answers {
+  private readonly entries = new Map<string, Body & { etag: string }>();
+  constructor(private readonly size: number) {}
+  get(key: string) {
+    return this.entries.get(key);
+  }
+  set(key: string, body: Body): Body & { etag: string } {
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    const ready = { ...body, etag: etagOf(body.bytes) };
+    this.entries.set(key, ready);
+    return ready;
+  }
+  clear() {
+    this.entries.clear();
+  }
 }
 
 /** The path of the request, decoded; refused when it is malformed or could reach outside the folder. */
@@ -108,7 +132,8 @@ export async function serveFeed(directory: string, { host = '127.0.0.1', port = 
   let base = '';
   let api: { version: number; index: ApiIndex } | undefined;
   let loading: Promise<ApiIndex> | undefined;
-  const answers = new Map<string, Body & { etag: string }>();
+  const answers = new Answers(CACHED_ANSWERS);
+  const files = new Answers(CACHED_FILES);
 
   /** The API's index of the feed, read again when manifest.json changes. */
   async function apiIndex(): Promise<ApiIndex> {
@@ -126,27 +151,28 @@ export async function serveFeed(directory: string, { host = '127.0.0.1', port = 
     return loading;
   }
 
-  async function fileBody(path: string, request: IncomingMessage): Promise<Body | undefined> {
+  async function fileBody(path: string, request: IncomingMessage): Promise<(Body & { etag: string }) | undefined> {
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (file !== root && !file.startsWith(root + sep)) throw new Refusal(403, 'Outside the feed folder.');
     // Links the folder's owner placed are followed (the sample feed links the reference data).
     const real = await realpath(file).catch(() => undefined);
-    if (!real || !(await stat(real)).isFile()) return undefined;
+    const info = real ? await stat(real) : undefined;
+    if (!real || !info?.isFile()) return undefined;
+    const encoding = encodingOf(request);
+    const key = `${real}\u0000${info.mtimeMs}\u0000${info.size}\u0000${encoding ?? ''}`;
+    const ready = files.get(key);
+    if (ready) return ready;
     const type = CONTENT_TYPES[extname(real)] ?? 'application/octet-stream';
-    // A built feed has .br and .gz copies next to each file: send one when the client takes it.
-    const accepted = acceptedEncoding(request);
-    for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
-      if (!new RegExp(`\\b${name}\\b`).test(accepted)) continue;
-      const compressed = await readFile(real + suffix).catch(() => undefined);
-      if (compressed) return { bytes: compressed, type, encoding: name };
-    }
+    // A built feed has .br and .gz copies next to each file: send the one the client takes.
+    const copy = encoding ? await readFile(`${real}${encoding === 'br' ? '.br' : '.gz'}`).catch(() => undefined) : undefined;
+    if (copy) return files.set(key, { bytes: copy, type, encoding });
     const bytes = await readFile(real);
-    return { ...(type.startsWith('application/octet') ? { bytes } : compress(bytes, accepted)), type };
+    return files.set(key, { ...(type.startsWith('application/octet') ? { bytes } : compress(bytes, encoding)), type });
   }
 
   async function apiBody(path: string, query: URLSearchParams, request: IncomingMessage): Promise<(Body & { status: number; etag?: string }) | undefined> {
-    const accepted = acceptedEncoding(request);
-    const json = (status: number, body: unknown) => ({ status, ...compress(Buffer.from(JSON.stringify(body)), accepted), type: JSON_TYPE });
+    const encoding = encodingOf(request);
+    const json = (status: number, body: unknown) => ({ status, ...compress(Buffer.from(JSON.stringify(body)), encoding), type: JSON_TYPE });
     if (path === '/openapi.json') return json(200, OPENAPI);
     if (!isApiPath(path)) return undefined;
     if (path === '/') {
@@ -156,20 +182,16 @@ export async function serveFeed(directory: string, { host = '127.0.0.1', port = 
       return json(200, apiInfo(base).body);
     }
     const index = await apiIndex();
-    const key = `${/\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : ''} ${path}?${query}`;
+    const key = `${encoding ?? ''} ${path}?${query}`;
     const cached = answers.get(key);
     if (cached) return { status: 200, ...cached };
     const answer = answerApi(path, query, index);
     const body = json(answer.status, answer.body);
-    if (answer.status !== 200) return body;
-    const etag = `"${createHash('sha256').update(body.bytes).digest('base64url').slice(0, 27)}"`;
-    if (answers.size >= CACHED_ANSWERS) answers.delete(answers.keys().next().value!);
-    answers.set(key, { bytes: body.bytes, type: body.type, ...(body.encoding ? { encoding: body.encoding } : {}), etag });
-    return { ...body, etag };
+    return answer.status === 200 ? { status: 200, ...answers.set(key, body) } : body;
   }
 
   function send(request: IncomingMessage, response: ServerResponse, status: number, body: Body, etag?: string): void {
-    const tag = etag ?? (status === 200 ? `"${createHash('sha256').update(body.bytes).digest('base64url').slice(0, 27)}"` : undefined);
+    const tag = etag ?? (status === 200 ? etagOf(body.bytes) : undefined);
     const headers: Record<string, string | number> = {
       'Content-Type': body.type,
       'Cache-Control': 'no-cache',
@@ -210,7 +232,7 @@ export async function serveFeed(directory: string, { host = '127.0.0.1', port = 
     const fromApi = await apiBody(path, query, request);
     if (fromApi) return send(request, response, fromApi.status, fromApi, fromApi.etag);
     const file = await fileBody(path, request);
-    if (file) return send(request, response, 200, file);
+    if (file) return send(request, response, 200, file, file.etag);
     refuse(request, response, 404, `Nothing at ${path.slice(0, 200)}.`);
   }
 
