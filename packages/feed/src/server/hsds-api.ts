@@ -1,6 +1,7 @@
 import { createServiceSearch, type FeedData, type Service, type ServiceSearch, type TaxonomyTerm } from '@brusano/sdk';
 import { serviceToHsds, uuidFor } from '../hsds/export.js';
 import { normalizeTerm } from '../hsds/taxonomy.js';
+import { OPENAPI } from './openapi.js';
 
 /** An answer of the API: a status and a JSON body. */
 export interface ApiAnswer {
@@ -109,12 +110,14 @@ function listed(hsds: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(hsds).filter(([key, value]) => !Array.isArray(value) && key !== 'organization' && key !== 'x_brusano'));
 }
 
-const PARAMETERS: Record<string, readonly string[]> = {
-  services: ['search', 'page', 'per_page', 'format', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after', 'minimal', 'full'],
-  taxonomy_terms: ['search', 'page', 'per_page', 'format', 'taxonomy_id', 'top_only', 'parent_id'],
-  taxonomies: ['search', 'page', 'per_page', 'format'],
-  organizations: ['search', 'page', 'per_page', 'format', 'full_service', 'full'],
-};
+const COLLECTIONS = ['services', 'taxonomy_terms', 'taxonomies', 'organizations'] as const;
+/** The query parameters each collection takes, as the profile (openapi.ts) lists them. */
+const PARAMETERS: Record<string, readonly string[]> = Object.fromEntries(
+  COLLECTIONS.map((collection) => {
+    const listed = (OPENAPI.paths[`/${collection}`].get.parameters as readonly { $ref?: string; name?: string }[]).map((parameter) => parameter.name ?? parameter.$ref!.split('/').pop()!);
+    return [collection, listed];
+  }),
+);
 
 /** True for the paths the API answers: `/`, and a collection or one of its items. */
 export function isApiPath(path: string): boolean {
