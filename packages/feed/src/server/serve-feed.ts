@@ -176,9 +176,8 @@ export async function serveFeed(directory: string, { host = '127.0.0.1', port = 
     if (path === '/openapi.json') return json(200, OPENAPI);
     if (!isApiPath(path)) return undefined;
     if (path === '/') {
-      // A browser asking for a folder with a page (the examples site) gets the page.
-      const wantsPage = String(request.headers.accept ?? '').includes('text/html');
-      if (wantsPage && (await stat(join(root, 'index.html')).catch(() => undefined))?.isFile()) return undefined;
+      // A folder with a page of its own (the examples site) keeps it at its root, for every client.
+      if ((await stat(join(root, 'index.html')).catch(() => undefined))?.isFile()) return undefined;
       return json(200, apiInfo(base).body);
     }
     const index = await apiIndex();
