@@ -1,2 +1,3 @@
 export declare const gzipBytes: (path: string) => number;
-export declare function pageWeights(cdn: string): Record<string, number>;
+export declare function loaderFiles(loader: string, tag: string, lang?: 'fr' | 'nl' | 'en'): string[];
+export declare function pageWeights(cdn: string, lang?: 'fr' | 'nl' | 'en'): Record<string, number>;

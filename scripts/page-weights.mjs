@@ -9,15 +9,32 @@ import { gzipSync } from 'node:zlib';
 export const gzipBytes = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
 /**
- * The JS a page with one element loads: the loader and that element's files.
+ * The files the loader asks for, all at once, when an element appears on a page in a language:
+ * the element's chunk, its texts in that language and the chunks they import.
+ * @returns {string[]} paths relative to the loader, or [] for a name the loader does not know
+ */
+export function loaderFiles(loader, tag, lang = 'fr') {
+  const files = (list) => [...list.matchAll(/"\.\/([^"]+)"/g)].map(([, file]) => file);
+  const start = loader.indexOf(`"${tag}":{element:`);
+  if (start < 0) return [];
+  const entry = loader.slice(start);
+  const element = /^"[^"]+":\{element:\(\)=>Promise\.all\(\[([^\]]*)\]/.exec(entry);
+  const texts = new RegExp(`${lang}:\\(\\)=>Promise\\.all\\(\\[([^\\]]*)\\]`).exec(entry);
+  if (!element || !texts) throw new Error(`page-weights: the loader's entry for ${tag} (${lang}) is not in the expected form`);
+  return [...new Set([...files(element[1]), ...files(texts[1])])];
+}
+
+/**
+ * The JS a page with one element loads: the loader, that element's files and its texts in the
+ * page's language (French here; each language weighs about the same).
  * @returns {Record<string, number>} by element name, and 'no element' for the loader alone
  */
-export function pageWeights(cdn) {
+export function pageWeights(cdn, lang = 'fr') {
   const loader = readFileSync(join(cdn, 'brusano-widgets.js'), 'utf8');
   const weight = (file) => gzipBytes(join(cdn, file));
   const pages = { 'no element': weight('brusano-widgets.js') };
-  for (const [, tag, list] of loader.matchAll(/"(brusano-[a-z-]+)":\(\)=>Promise\.all\(\[([^\]]*)\]/g)) {
-    pages[tag] = pages['no element'] + [...list.matchAll(/"\.\/([^"]+)"/g)].reduce((sum, [, file]) => sum + weight(file), 0);
+  for (const [, tag] of loader.matchAll(/"(brusano-[a-z-]+)":\{element:/g)) {
+    pages[tag] = pages['no element'] + loaderFiles(loader, tag, lang).reduce((sum, file) => sum + weight(file), 0);
   }
   return pages;
 }

@@ -95,6 +95,9 @@ const lazy = {
     entryFileNames: '[name].js',
     // An element's chunk keeps the element's name, even when it also lends code to a later chunk.
     chunkFileNames: (chunk) => {
+      // An element's texts in one language beside the element; the texts all elements share among the chunks.
+      const texts = chunk.moduleIds.map((id) => id.match(/[\\/](service-finder|agenda|helpdesk-card|shared)[\\/]strings[\\/](fr|nl|en)\.js$/)).find(Boolean);
+      if (texts) return texts[1] === 'shared' ? `chunks/texts-${texts[2]}-[hash].js` : `elements/brusano-${texts[1]}.${texts[2]}.js`;
       const element = chunk.moduleIds.find((id) => id.includes('/loader/elements/'));
       if (element) return `elements/${element.split('/').pop().replace(/\.js$/, '')}.js`;
       // A library's chunk by the library's name (uqr/dist/index.mjs would be "dist").

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeed } from '@brusano/feed';
 import { launchChromium, scratchWithWidgets, serveSite, writePage, type Site } from '../support/browser.js';
 import { SAMPLE_FEED } from '../support/paths.js';
+import { loaderFiles } from '../../scripts/page-weights.mjs';
 
 /** The policy a partner page can keep while embedding the widgets (stated in the README). */
 const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
@@ -152,17 +153,19 @@ describe('the widgets on a partner page', () => {
     expect((await tab.cookies()).length).toBe(0);
   });
 
-  it('loads the loader and the chunks of the elements on the page, and nothing else', async () => {
+  it('loads the loader and the chunks of the elements on the page, with the texts of the page’s language, and nothing else', async () => {
     const before = site.requests.length;
     const { tab, errors } = await open('/finder-only.html');
     await rendered(tab, ['brusano-service-finder']);
     const nothing = await open('/nothing.html');
     await nothing.tab.waitForNetworkIdle();
     const scripts = site.requests.slice(before).filter((path) => path.endsWith('.js') && path.startsWith('/widgets/'));
-    // The finder's chunk and those it imports, as the loader names them, all asked for at once.
+    // The finder's chunk, its French texts and the chunks they import, as the loader names them, all asked for at once.
     const loader = readFileSync(join(site.folder, 'widgets', 'brusano-widgets.js'), 'utf8');
-    const finderFiles = /"brusano-service-finder":\(\)=>Promise\.all\(\[([^\]]*)\]/.exec(loader)![1]!.match(/\.\/[^"]+/g)!.map((file) => `/widgets/${file.slice(2)}`);
+    const finderFiles = loaderFiles(loader, 'brusano-service-finder', 'fr').map((file) => `/widgets/${file}`);
     expect(finderFiles).toContain('/widgets/elements/brusano-service-finder.js');
+    expect(finderFiles).toContain('/widgets/elements/brusano-service-finder.fr.js');
+    expect(scripts.filter((path) => /\.(nl|en)\.js$|\/texts-(nl|en)-/.test(path))).toEqual([]); // no other language's words
     // And what the finder asks for once its first results are shown (the search); not what it
     // loads only when a person asks (near me, a handout's QR codes, a report).
     const finderChunk = readFileSync(join(site.folder, 'widgets', 'elements', 'brusano-service-finder.js'), 'utf8');
@@ -177,10 +180,17 @@ describe('the widgets on a partner page', () => {
     expect(nothing.errors).toEqual([]);
   });
 
-  it('defines an element added to the page later', async () => {
+  it('defines an element added to the page later, with the texts of the page’s language only, and follows a change of language', async () => {
+    const before = site.requests.length;
     const { tab, errors } = await open('/late.html');
     await rendered(tab, ['brusano-agenda']);
-    expect(await tab.evaluate(() => document.querySelector('brusano-agenda')!.shadowRoot!.querySelector('h2')!.textContent)).toBe('Agenda of meetings and activities');
+    const title = () => tab.evaluate(() => document.querySelector('brusano-agenda')!.shadowRoot!.querySelector('h2')!.textContent);
+    expect(await title()).toBe('Agenda of meetings and activities');
+    const texts = () => site.requests.slice(before).filter((path) => /brusano-agenda\.(fr|nl|en)\.js$/.test(path));
+    expect(texts()).toEqual(['/widgets/elements/brusano-agenda.en.js']);
+    await tab.evaluate(() => document.documentElement.setAttribute('lang', 'nl'));
+    await tab.waitForFunction(() => document.querySelector('brusano-agenda')!.shadowRoot!.querySelector('h2')!.textContent === 'Agenda van bijeenkomsten en activiteiten');
+    expect(texts()).toEqual(['/widgets/elements/brusano-agenda.en.js', '/widgets/elements/brusano-agenda.nl.js']);
     expect(errors).toEqual([]);
   });
 

@@ -3,8 +3,8 @@ import type { Event, Feed } from '@brusano/sdk';
 import { eventsToIcs, eventToIcs, eventToJsonLd } from '@brusano/sdk/calendar';
 import { brusselsTime } from '@brusano/sdk/hours';
 import { BrusanoElement } from '../shared/brusano-element.js';
-import { withShared } from '../shared/i18n.js';
-import { agendaStrings } from './agenda.strings.js';
+import type { SharedStrings, Translations } from '../shared/i18n.js';
+import type { AgendaStrings } from './strings/fr.js';
 import { brusselsDate, formatLongDate, formatMonth, formatTime, isDateOnly, weekdayNames } from '../shared/format.js';
 import { downloadText, safeWebUrl } from '../shared/links.js';
 import { addressLine, text } from '../shared/templates.js';
@@ -18,7 +18,6 @@ export interface EventSelectDetail {
   event: Event;
 }
 
-const texts = withShared(agendaStrings);
 
 /**
  * @tagname brusano-agenda
@@ -49,6 +48,11 @@ const texts = withShared(agendaStrings);
  */
 export class BrusanoAgenda extends BrusanoElement {
   static override styles = agendaStyles;
+  protected static override translations: Translations<SharedStrings & AgendaStrings> = {
+    fr: () => import('./strings/fr.js'),
+    nl: () => import('./strings/nl.js'),
+    en: () => import('./strings/en.js'),
+  };
   protected static override datasets = ['events', 'bassins'] as const;
 
   static override properties = {
@@ -86,8 +90,8 @@ export class BrusanoAgenda extends BrusanoElement {
     this.month = `${brusselsTime(new Date()).date.slice(0, 7)}-01`;
   }
 
-  protected override get t() {
-    return texts(this.uiLang);
+  protected override get t(): SharedStrings & AgendaStrings {
+    return super.t as SharedStrings & AgendaStrings;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

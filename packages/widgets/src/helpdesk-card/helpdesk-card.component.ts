@@ -3,8 +3,8 @@ import type { Helpdesk } from '@brusano/sdk';
 import { openingStatus } from '@brusano/sdk/hours';
 import { isReachable, regionalHelpdesk, type helpdeskFor, type HelpdeskReference, type TerritoryArea } from '@brusano/sdk/territory';
 import { BrusanoElement } from '../shared/brusano-element.js';
-import { withShared } from '../shared/i18n.js';
-import { helpdeskCardStrings } from './helpdesk-card.strings.js';
+import type { SharedStrings, Translations } from '../shared/i18n.js';
+import type { HelpdeskCardStrings } from './strings/fr.js';
 import { downloadText } from '../shared/links.js';
 import { addressLine, helpdeskContacts, openingLine, text, websiteLinks } from '../shared/templates.js';
 import { helpdeskCardStyles } from './helpdesk-card.styles.js';
@@ -14,7 +14,6 @@ export interface AreaSelectDetail {
   area: TerritoryArea;
 }
 
-const texts = withShared(helpdeskCardStrings);
 
 /**
  * @tagname brusano-helpdesk-card
@@ -40,6 +39,11 @@ const texts = withShared(helpdeskCardStrings);
  */
 export class BrusanoHelpdeskCard extends BrusanoElement {
   static override styles = helpdeskCardStyles;
+  protected static override translations: Translations<SharedStrings & HelpdeskCardStrings> = {
+    fr: () => import('./strings/fr.js'),
+    nl: () => import('./strings/nl.js'),
+    en: () => import('./strings/en.js'),
+  };
   protected static override datasets = ['bassins', 'communes', 'quartiers', 'helpdesks'] as const;
 
   static override properties = {
@@ -71,8 +75,8 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
     this.lookUpUnavailable = false;
   }
 
-  protected override get t() {
-    return texts(this.uiLang);
+  protected override get t(): SharedStrings & HelpdeskCardStrings {
+    return super.t as SharedStrings & HelpdeskCardStrings;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -14,13 +14,25 @@ interface ElementModule {
   adoptEarlyResponses?: (responses: Map<string, Promise<Response>>) => void;
 }
 
-const ELEMENTS: Record<string, () => Promise<ElementModule>> = {
-  'brusano-service-finder': () => import('./elements/brusano-service-finder.js'),
-  'brusano-agenda': () => import('./elements/brusano-agenda.js'),
-  'brusano-helpdesk-card': () => import('./elements/brusano-helpdesk-card.js'),
+type Language = 'fr' | 'nl' | 'en';
+
+/** Each element's code, and its texts in each language (the loader brings the page's language along). */
+const ELEMENTS: Record<string, { element: () => Promise<ElementModule>; texts: Record<Language, () => Promise<unknown>> }> = {
+  'brusano-service-finder': {
+    element: () => import('./elements/brusano-service-finder.js'),
+    texts: { fr: () => import('../service-finder/strings/fr.js'), nl: () => import('../service-finder/strings/nl.js'), en: () => import('../service-finder/strings/en.js') },
+  },
+  'brusano-agenda': {
+    element: () => import('./elements/brusano-agenda.js'),
+    texts: { fr: () => import('../agenda/strings/fr.js'), nl: () => import('../agenda/strings/nl.js'), en: () => import('../agenda/strings/en.js') },
+  },
+  'brusano-helpdesk-card': {
+    element: () => import('./elements/brusano-helpdesk-card.js'),
+    texts: { fr: () => import('../helpdesk-card/strings/fr.js'), nl: () => import('../helpdesk-card/strings/nl.js'), en: () => import('../helpdesk-card/strings/en.js') },
+  },
 };
 
-const FAILED: Record<'fr' | 'nl' | 'en', string> = {
+const FAILED: Record<Language, string> = {
   fr: 'Ce module n’a pas pu se charger. Rechargez la page, ou contactez :',
   nl: 'Deze module kon niet worden geladen. Laad de pagina opnieuw, of neem contact op met:',
   en: 'This section could not be loaded. Reload the page, or contact:',
@@ -78,7 +90,7 @@ function askEarly(element: Element): void {
 const registering = new Map<string, Promise<void>>();
 const failed = new Set<string>();
 
-function languageOf(element: Element): 'fr' | 'nl' | 'en' {
+function languageOf(element: Element): Language {
   const lang = element.closest('[lang]')?.getAttribute('lang')?.trim().slice(0, 2).toLowerCase();
   return lang === 'nl' || lang === 'en' ? lang : 'fr';
 }
@@ -108,14 +120,14 @@ function register(element: Element): void {
     return;
   }
   if (customElements.get(tag)) return;
-  const load = ELEMENTS[tag];
-  if (!load) return;
+  const entry = ELEMENTS[tag];
+  if (!entry) return;
   askEarly(element);
   if (registering.has(tag)) return;
   registering.set(
     tag,
-    load().then(
-      (module) => {
+    Promise.all([entry.element(), entry.texts[languageOf(element)]()]).then(
+      ([module]) => {
         module.adoptEarlyResponses?.(early);
         if (!customElements.get(tag)) customElements.define(tag, module.default);
       },

@@ -3,7 +3,7 @@ import type { Feed, Service } from '@brusano/sdk';
 import type { ErrorReport } from '@brusano/sdk/report';
 import { localize, type Language } from '@brusano/sdk/text';
 import { mailtoHref, safeWebUrl } from '../shared/links.js';
-import type { FinderStrings } from './service-finder.strings.js';
+import type { FinderStrings } from './strings/fr.js';
 
 const REASONS: readonly ErrorReport['reason'][] = ['closed-for-good', 'phone', 'address', 'hours', 'description', 'other'];
 

@@ -8,8 +8,8 @@ import { bassins } from '@brusano/sdk/reference/bassins';
 import { communes } from '@brusano/sdk/reference/communes';
 import { helpdeskFor, isReachable, regionalHelpdesk, resolveTerritory } from '@brusano/sdk/territory';
 import { BrusanoElement } from '../shared/brusano-element.js';
-import { formatDate, weekdayNames } from '../shared/format.js';
-import { withShared } from '../shared/i18n.js';
+import { formatDate, formatDistance, weekdayNames } from '../shared/format.js';
+import type { SharedStrings, Translations } from '../shared/i18n.js';
 import { languageName } from './language-name.js';
 import { NearMeController, RADII } from './near-me.js';
 import { ReportFormController } from './report-form.js';
@@ -17,7 +17,7 @@ import { SelectionController } from './selection.js';
 import { addressLine, emailLinks, helpdeskContacts, openingLine, phoneLinks, text, websiteLinks } from '../shared/templates.js';
 import { telHref } from '../shared/links.js';
 import { serviceFinderStyles } from './service-finder.styles.js';
-import { finderStrings } from './service-finder.strings.js';
+import type { FinderStrings } from './strings/fr.js';
 
 /** The finder's state, as it is kept in the page URL with `sync-url`. */
 interface FinderState {
@@ -102,7 +102,6 @@ interface View {
   partial: boolean;
 }
 
-const texts = withShared(finderStrings);
 
 /** The ages a service takes, when it says and they agree (a maximum below the minimum says nothing sure). */
 function ages(service: Service): { min?: number; max?: number } | undefined {
@@ -180,6 +179,11 @@ const PROGRESS_EVERY_MS = 300;
  */
 export class BrusanoServiceFinder extends BrusanoElement {
   static override styles = serviceFinderStyles;
+  protected static override translations: Translations<SharedStrings & FinderStrings> = {
+    fr: () => import('./strings/fr.js'),
+    nl: () => import('./strings/nl.js'),
+    en: () => import('./strings/en.js'),
+  };
   protected static override datasets = ['bassins', 'communes', 'helpdesks', 'categories', 'sectors'] as const;
 
   static override properties = {
@@ -277,8 +281,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
     this.directory = { loaded: 0, complete: false };
   }
 
-  protected override get t() {
-    return texts(this.uiLang);
+  protected override get t(): SharedStrings & FinderStrings {
+    return super.t as SharedStrings & FinderStrings;
   }
 
   override connectedCallback(): void {
@@ -663,7 +667,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
       <div class="field">
         <label for="radius">${t.radius}</label>
         <select id="radius" @change=${(event: Event) => this.nearMe.setRadius(Number((event.target as HTMLSelectElement).value))}>
-          ${RADII.map((metres) => html`<option value=${metres} ?selected=${metres === radius}>${metres ? t.radiusChoice(metres) : t.anyDistance}</option>`)}
+          ${RADII.map((metres) => html`<option value=${metres} ?selected=${metres === radius}>${metres ? formatDistance(metres, this.uiLang) : t.anyDistance}</option>`)}
         </select>
       </div>
       <button part="button" class="secondary" @click=${() => this.nearMe.stop()}>${t.stopNear}</button>
@@ -838,7 +842,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const range = ages(service);
     const what = [...(service.serviceTypes ?? []).map((type) => t.serviceTypes[type] ?? type), ...(range ? [t.ages(range)] : [])].join(' · ');
     const place = location ? localizedText(location.address.municipality, lang) || (location.address.postalCode ?? '') : '';
-    const distance = this.nearMe.status === 'on' ? (this.distances.has(service) ? t.distance(this.distances.get(service)!) : t.distanceUnknown) : '';
+    const distance = this.nearMe.status === 'on' ? (this.distances.has(service) ? t.distance(formatDistance(this.distances.get(service)!, this.uiLang)) : t.distanceUnknown) : '';
     // The summary answers "what, open, where, call"; the rest is one button away (and printed).
     return html`<li class="card" part="card">
       <article aria-labelledby=${`title-${service.id}`}>

@@ -4,7 +4,7 @@ import type { Feed } from '@brusano/sdk/client';
 import { regionalHelpdesk } from '@brusano/sdk/territory';
 import type { Language } from '@brusano/sdk/text';
 import { forgetFeed, readerFor } from './feed-store.js';
-import { strings, type SharedStrings } from './i18n.js';
+import { EVENT_MESSAGES, type SharedStrings, type Translations } from './i18n.js';
 import { helpdeskContacts, text } from './templates.js';
 
 export type FeedState =
@@ -42,6 +42,29 @@ export function recordsWithProblems(problems: readonly Problem[]): { skipped: nu
   }
   for (const key of skipped) dropped.delete(key);
   return { skipped: skipped.size, dropped: dropped.size };
+}
+
+/** Each element's texts by language: a promise while the module arrives, then the texts. */
+const loadedTexts = new WeakMap<Translations, Map<Language, SharedStrings | Promise<SharedStrings>>>();
+
+function textsIn(translations: Translations, lang: Language): SharedStrings | Promise<SharedStrings> {
+  let byLanguage = loadedTexts.get(translations);
+  if (!byLanguage) loadedTexts.set(translations, (byLanguage = new Map()));
+  let found = byLanguage.get(lang);
+  if (!found) {
+    const loading = translations[lang]().then(
+      (module) => {
+        byLanguage.set(lang, module.default);
+        return module.default;
+      },
+      (error: unknown) => {
+        byLanguage.delete(lang); // asked again on the next change of language
+        throw error;
+      },
+    );
+    byLanguage.set(lang, (found = loading));
+  }
+  return found;
 }
 
 function toLanguage(value: string | null): Language {
@@ -94,6 +117,9 @@ export abstract class BrusanoElement extends LitElement {
     feedState: { state: true },
   };
 
+  /** The element's texts, a module per language: a page loads only the language it shows. */
+  protected static translations: Translations;
+
   /** The datasets the element shows, read from the feed (the finder reads services on its own, as they arrive). */
   protected static datasets: readonly DatasetName[] = [];
 
@@ -106,6 +132,12 @@ export abstract class BrusanoElement extends LitElement {
   declare protected feedState: FeedState;
   /** Problems already reported in a `brusano-error` event, so none is reported twice. */
   private reported = new Set<Problem>();
+  /** The texts in `uiLang`, once they have arrived. */
+  private texts?: SharedStrings;
+  private textsLang?: Language;
+  /** Changes held back (with their old values) while the texts of a language arrive. */
+  private heldBack = new Map<PropertyKey, unknown>();
+  private textsArriving?: Promise<void>;
 
   constructor() {
     super();
@@ -113,8 +145,55 @@ export abstract class BrusanoElement extends LitElement {
     this.feedState = { status: 'idle' };
   }
 
+  /** The texts in the widget's language (set before every render). */
   protected get t(): SharedStrings {
-    return strings(this.uiLang);
+    return this.texts!;
+  }
+
+  /**
+   * Nothing is drawn, and no change acted on, until the texts of the language arrive (with the
+   * element's code when the loader brought it): the changes are held back and made then. A
+   * language whose texts cannot be loaded keeps the texts already shown.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const { translations } = this.constructor as typeof BrusanoElement;
+    const wanted = this.uiLang;
+    const texts = textsIn(translations, wanted);
+    if (!(texts instanceof Promise)) {
+      this.texts = texts;
+      this.textsLang = wanted;
+      return true;
+    }
+    changed.forEach((old, key) => {
+      if (!this.heldBack.has(key)) this.heldBack.set(key, old);
+    });
+    this.textsArriving ??= texts.then(
+      () => true,
+      (error: unknown) => {
+        console.error(`Brusano widgets: the ${wanted} texts of <${this.localName}> could not be loaded`, error);
+        // The language already shown, else French; when French itself cannot come, nothing more is tried.
+        const fallback = this.textsLang ?? (wanted === 'fr' ? undefined : 'fr');
+        if (fallback) this.uiLang = fallback;
+        return fallback !== undefined;
+      },
+    ).then((again) => {
+      this.textsArriving = undefined;
+      const held = this.heldBack;
+      this.heldBack = new Map();
+      if (!again) return;
+      held.forEach((old, key) => this.requestUpdate(key, old));
+      this.requestUpdate();
+    });
+    return false;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.textsArriving) {
+      await this.textsArriving;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   override connectedCallback(): void {
@@ -183,7 +262,7 @@ export abstract class BrusanoElement extends LitElement {
       if (!stillWanted()) return;
       const message = error instanceof FeedTimeoutError ? 'feedTimeout' : error instanceof FeedFormatError ? 'feedFormat' : 'feedError';
       this.feedState = { status: 'error', message, error };
-      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: strings('en')[message], error });
+      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: EVENT_MESSAGES[message], error });
     }
   }
 
@@ -192,7 +271,7 @@ export abstract class BrusanoElement extends LitElement {
     // A failed refresh keeps the last good data on screen, with its date, rather than nothing.
     if (failed !== undefined) {
       const message = failed instanceof FeedTimeoutError ? 'feedTimeout' : failed instanceof FeedFormatError ? 'feedFormat' : 'feedError';
-      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: strings('en')[message], error: failed, stale: feed.loadedAt });
+      this.emit<BrusanoErrorDetail>('brusano-error', { type: 'feed', message: EVENT_MESSAGES[message], error: failed, stale: feed.loadedAt });
     }
     this.reportProblems(feed.problems);
   }
@@ -210,7 +289,7 @@ export abstract class BrusanoElement extends LitElement {
     const { skipped, dropped } = recordsWithProblems(fresh);
     this.emit<BrusanoErrorDetail>('brusano-error', {
       type: 'records',
-      message: [skipped ? strings('en').partialData(skipped) : '', dropped ? strings('en').partialFields(dropped) : ''].filter(Boolean).join(' '),
+      message: [skipped ? EVENT_MESSAGES.partialData(skipped) : '', dropped ? EVENT_MESSAGES.partialFields(dropped) : ''].filter(Boolean).join(' '),
       count: skipped,
       dropped,
       problems: fresh,

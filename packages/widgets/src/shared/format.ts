@@ -50,3 +50,9 @@ export function brusselsDate(value: string): string {
   const parts = Object.fromEntries(formatter('en', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(value)).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+/** "650 m", "1,2 km": metres to the nearest 50 under a kilometre, then kilometres to one decimal. */
+export function formatDistance(metres: number, lang: Language): string {
+  if (metres < 1_000) return `${Math.max(50, Math.round(metres / 50) * 50)} m`;
+  return `${new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(metres / 1_000)} km`;
+}
