@@ -7,9 +7,10 @@ function show(lang) {
   for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.setLang === lang));
   for (const element of document.querySelectorAll('[data-fr]')) element.textContent = element.dataset[lang] ?? element.dataset.fr;
   for (const link of document.querySelectorAll('a[data-keep-lang]')) {
-    const url = new URL(link.getAttribute('href'), location.href);
-    url.searchParams.set('lang', lang);
-    link.href = url.pathname.split('/').pop() + url.search;
+    const [path, query] = link.getAttribute('href').split('?');
+    const search = new URLSearchParams(query);
+    search.set('lang', lang);
+    link.setAttribute('href', `${path}?${search}`);
   }
 }
 

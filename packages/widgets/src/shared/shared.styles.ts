@@ -147,6 +147,13 @@ export const sharedStyles = css`
   .status--closed {
     color: var(--brusano-color-closed);
   }
+  /* In high contrast the colours are the system's: the state keeps its word and a frame. */
+  @media (forced-colors: active) {
+    .status {
+      border: 1px solid CanvasText;
+      padding: 0 0.25em;
+    }
+  }
   .contacts,
   .facts {
     display: grid;
