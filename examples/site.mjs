@@ -30,14 +30,15 @@ const THEME = `brusano-service-finder, brusano-agenda, brusano-helpdesk-card {
 }
 brusano-service-finder::part(card) { box-shadow: 0 1px 3px rgb(0 0 0 / 0.2); }`;
 
-export async function buildSite() {
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
+/** Builds the demo into `out` (examples/dist by default; the tests build theirs apart). */
+export async function buildSite(out = dist) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
   const parts = { header: readFileSync(join(site, '_header.html'), 'utf8'), footer: readFileSync(join(site, '_footer.html'), 'utf8') };
   for (const file of readdirSync(site)) {
     if (file.startsWith('_')) continue;
     if (!file.endsWith('.template.html')) {
-      cpSync(join(site, file), join(dist, file));
+      cpSync(join(site, file), join(out, file));
       continue;
     }
     const page = readFileSync(join(site, file), 'utf8')
@@ -45,13 +46,13 @@ export async function buildSite() {
       .replace('{{footer}}', parts.footer)
       .replace(/\{\{snippet:(\w+)\}\}/g, (_, name) => escapeHtml(name === 'theme' ? THEME : `${SCRIPT}\n${SNIPPETS[name]}`))
       .replace(/\{\{live:(\w+)\}\}/g, (_, name) => SNIPPETS[name]);
-    writeFileSync(join(dist, file.replace('.template.html', '.html')), page);
+    writeFileSync(join(out, file.replace('.template.html', '.html')), page);
   }
-  cpSync(cdn, join(dist, 'widgets'), { recursive: true });
+  cpSync(cdn, join(out, 'widgets'), { recursive: true });
   // The sample feed as Brusano would publish it: checked, minified, precompressed, with its calendars.
-  await buildFeed(join(here, 'feed'), join(dist, 'feed'));
-  cpSync(app, join(dist, 'app'), { recursive: true });
-  return dist;
+  await buildFeed(join(here, 'feed'), join(out, 'feed'));
+  cpSync(app, join(out, 'app'), { recursive: true });
+  return out;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error a plain ES module of the examples, without types
 import { buildSite } from '../examples/site.mjs';
 
 describe('the demo site (README first command)', async () => {
-  const dist: string = await buildSite();
+  const dist: string = await buildSite(mkdtempSync(join(tmpdir(), 'brusano-demo-')));
   const page = (name: string) => readFileSync(join(dist, name), 'utf8');
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   it('has the partner page with the three widgets, the snippet page, the configurator and the bundler app', () => {
     const index = page('index.html');

@@ -50,7 +50,10 @@ export const sharedStyles = css`
     color: var(--brusano-color-accent);
     text-underline-offset: 0.15em;
   }
-  :focus-visible {
+  :focus-visible,
+  /* Tab moves between a date or time field's parts, where :focus-visible no longer holds. */
+  input[type='date']:focus-within,
+  input[type='time']:focus-within {
     outline: 3px solid var(--brusano-color-focus);
     outline-offset: 2px;
   }
