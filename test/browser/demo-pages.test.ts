@@ -153,6 +153,22 @@ describe('the demo pages', () => {
     });
   }
 
+  for (const lang of ['fr', 'nl'] as const) {
+    it(`shows at least four whole service cards on a 390 × 844 phone screen (${lang})`, async () => {
+      const { tab } = await open(`index.html?lang=${lang}`, VIEWPORTS.phone);
+      await tab.evaluate(() => document.querySelector('brusano-service-finder')!.shadowRoot!.querySelector('.results')!.scrollIntoView({ behavior: 'instant' }));
+      const whole = await tab.evaluate(
+        () =>
+          [...document.querySelector('brusano-service-finder')!.shadowRoot!.querySelectorAll('.card')].filter((card) => {
+            const { top, bottom } = card.getBoundingClientRect();
+            return top >= -0.5 && bottom <= window.innerHeight + 0.5; // sub-pixel positions
+          }).length,
+      );
+      expect(whole).toBeGreaterThanOrEqual(4);
+      await tab.close();
+    });
+  }
+
   it('lets a person do the whole task with the keyboard alone on the partner page', async () => {
     const { tab, errors } = await open('index.html', VIEWPORTS.desktop);
     // A click on a tel: link is recorded instead of leaving the page for the phone application.

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Event, Feed } from '@brusano/sdk';
 import { eventsToIcs, eventToIcs, eventToJsonLd } from '@brusano/sdk/calendar';
 import { brusselsTime } from '@brusano/sdk/hours';
+import { localize } from '@brusano/sdk/text';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import type { SharedStrings, Translations } from '../shared/i18n.js';
 import type { AgendaStrings } from './strings/fr.js';
@@ -66,6 +67,7 @@ export class BrusanoAgenda extends BrusanoElement {
     chosenType: { state: true },
     showPast: { state: true },
     month: { state: true },
+    expanded: { state: true },
   };
 
   declare bassin: string | undefined;
@@ -79,6 +81,8 @@ export class BrusanoAgenda extends BrusanoElement {
   declare private showPast: boolean;
   /** First day of the month shown in the month view, YYYY-MM-01. */
   declare private month: string;
+  /** The events whose details are open (kept when the list changes). */
+  declare private expanded: ReadonlySet<string>;
   private focusEventAfterRender?: string;
 
   constructor() {
@@ -88,6 +92,13 @@ export class BrusanoAgenda extends BrusanoElement {
     this.chosenType = '';
     this.showPast = false;
     this.month = `${brusselsTime(new Date()).date.slice(0, 7)}-01`;
+    this.expanded = new Set();
+  }
+
+  private toggle(event: Event): void {
+    const expanded = new Set(this.expanded);
+    if (!expanded.delete(event.id)) expanded.add(event.id);
+    this.expanded = expanded;
   }
 
   protected override get t(): SharedStrings & AgendaStrings {
@@ -273,6 +284,10 @@ export class BrusanoAgenda extends BrusanoElement {
       territory === 'region' ? t.wholeRegion : t.bassinOf(this.data?.bassins.find((bassin) => bassin.id === territory)?.name[lang] ?? territory),
     );
     const address = event.place?.address;
+    // The summary says when, what, where and what to do; the description is one button away (and printed).
+    const hasDetails = Boolean(event.description || event.themes?.length);
+    const open = this.expanded.has(event.id);
+    const detailsId = `details-${event.id}`;
     return html`<li class="event event--${event.status}" part="event">
       <article aria-labelledby=${`event-${event.id}`}>
         <p class="when">
@@ -293,13 +308,22 @@ export class BrusanoAgenda extends BrusanoElement {
                 : nothing}
             </p>`
           : nothing}
-        ${event.description ? html`<p>${text(event.description, lang)}</p>` : nothing}
-        ${event.themes?.length ? html`<p class="muted">${event.themes.map((theme) => text(theme, lang))}</p>` : nothing}
         <p class="actions no-print">
           ${online && active ? html`<a class="button secondary" part="link" href=${online} rel="noopener noreferrer" target="_blank">${t.joinOnline}</a>` : nothing}
           ${registration && active ? html`<a class="button secondary" part="link" href=${registration} rel="noopener noreferrer" target="_blank">${t.register}</a>` : nothing}
           ${event.status !== 'cancelled' ? html`<button part="button" class="secondary" @click=${() => this.addToCalendar(event)}>${t.addToCalendar}</button>` : nothing}
+          ${hasDetails
+            ? html`<button part="button" class="secondary" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => this.toggle(event)}>
+                ${t.details}<span class="sr-only"> — ${localize(event.title, lang)?.text ?? ''}</span>
+              </button>`
+            : nothing}
         </p>
+        ${hasDetails
+          ? html`<div class="details" id=${detailsId} ?hidden=${!open}>
+              ${event.description ? html`<p>${text(event.description, lang)}</p>` : nothing}
+              ${event.themes?.length ? html`<p class="muted">${event.themes.map((theme) => text(theme, lang))}</p>` : nothing}
+            </div>`
+          : nothing}
       </article>
     </li>`;
   }

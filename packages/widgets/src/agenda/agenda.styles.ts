@@ -46,7 +46,7 @@ export const agendaStyles = [
       break-inside: avoid;
     }
     .event p {
-      margin: 0.25rem 0;
+      margin: 0.15rem 0;
     }
     .when {
       font-weight: 600;
@@ -70,8 +70,29 @@ export const agendaStyles = [
     .actions {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
-      margin-top: 0.5rem !important;
+      gap: 0.35rem;
+      margin-top: 0.35rem !important;
+    }
+    /* On a phone the page around gives the margins, and an event's buttons keep to as few rows as they can. */
+    @container (max-width: 30rem) {
+      .agenda {
+        padding-inline: 0;
+      }
+      .event {
+        padding-inline: 0.6rem;
+      }
+      .actions {
+        font-size: 0.9em;
+      }
+      .actions .button,
+      .actions button {
+        padding-inline: 0.5rem;
+      }
+    }
+    @media print {
+      .details[hidden] {
+        display: block !important;
+      }
     }
     .month-nav {
       display: flex;

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import '../agenda/agenda.js';
 import type { BrusanoAgenda } from './agenda.component.js';
@@ -63,6 +64,31 @@ describe('<brusano-agenda>', () => {
       expect(states).to.include('Reporté');
       const cancelled = $$(element, '.event--cancelled')[0]!;
       expect(cancelled.querySelector('a[href*="inscription"]')).to.be.null;
+    });
+
+    it('keeps an event to its summary, the description behind a Détails button that stays open and is printed', async () => {
+      const element = await agenda();
+      const event = () => $$(element, '.event').find((item) => item.querySelector('.title-text')!.textContent!.includes('Centre-Ouest'))!;
+      const button = () => [...event().querySelectorAll('button')].find((candidate) => candidate.textContent!.trim().startsWith('Détails'))!;
+      const details = () => event().querySelector<HTMLElement>(`#${button().getAttribute('aria-controls')}`)!;
+      expect(button().getAttribute('aria-expanded')).to.equal('false');
+      expect(details().hidden).to.be.true;
+      expect(details().textContent).to.contain("il n'aura pas lieu");
+      button().click();
+      await element.updateComplete;
+      expect(button().getAttribute('aria-expanded')).to.equal('true');
+      expect(details().hidden).to.be.false;
+      // Still open when the list is drawn again (another type chosen, then all types).
+      await choose(element, '#type', 'cab');
+      await choose(element, '#type', '');
+      expect(button().getAttribute('aria-expanded')).to.equal('true');
+      button().click();
+      await element.updateComplete;
+      expect(details().hidden).to.be.true;
+      // On paper, every description is there, closed or not.
+      const { text } = (await executeServerCommand('print-pdf')) as { text: string };
+      expect(text).to.contain("il n'aura pas lieu");
+      await expect(element).to.be.accessible();
     });
 
     it('offers an .ics file for an event that calendar apps read', async () => {

@@ -852,15 +852,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
           </button>
         </h3>
         ${alerts.map((alert) => html`<p class="alert" part="alert" role="note"><strong>${t.alert}</strong> ${text(alert.text, lang)}</p>`)}
-        <div class="types">
-          <p>${service.sample ? html`<span class="badge">${t.sample}</span> ` : nothing}${what}</p>
-          <label class="check select no-print"
-            ><input type="checkbox" .checked=${this.selection.has(service.id)} @change=${() => this.selection.toggle(service.id)} /> ${t.select}<span class="sr-only">
-              — ${localizedName(service, lang)}</span></label
-          >
-        </div>
+        <p class="types">${service.sample ? html`<span class="badge">${t.sample}</span> ` : nothing}${what}</p>
         ${status.known || status.text || place || distance
-          ? html`<p class="today">
+          ? html`<p class="today ${status.known ? '' : 'today--text'}">
               ${status.known || status.text ? html`<span>${openingLine(status, t, lang)}</span>` : nothing}
               ${place || distance
                 ? html`<span class="where">${distance ? html`<span class="distance" data-distance>${distance}</span>` : nothing}${distance && place ? ' · ' : ''}${place}</span>`
@@ -872,6 +866,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
           <button part="button" class="secondary" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => this.toggle(service)}>
             ${t.details}<span class="sr-only"> — ${localizedName(service, lang)}</span>
           </button>
+          <label class="check select"
+            ><input type="checkbox" .checked=${this.selection.has(service.id)} @change=${() => this.selection.toggle(service.id)} /> ${t.select}<span class="sr-only">
+              — ${localizedName(service, lang)}</span></label
+          >
         </div>
         <div class="details" id=${detailsId} ?hidden=${!open}>
           ${service.sample ? html`<p class="sample muted">${t.sampleNote}</p>` : nothing}

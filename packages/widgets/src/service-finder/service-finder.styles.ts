@@ -83,18 +83,20 @@ export const serviceFinderStyles = [
       padding: 0;
       margin: var(--brusano-spacing) 0;
       display: grid;
+      /* A card never grows wider than the list, whatever a line inside it holds. */
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--brusano-spacing);
     }
     .card {
       border: 1px solid var(--brusano-color-border);
       border-radius: var(--brusano-radius);
       background: var(--brusano-color-surface-alt);
-      padding: 0.75rem var(--brusano-spacing);
+      padding: 0.6rem var(--brusano-spacing);
       break-inside: avoid;
     }
     .card__title {
-      font-size: 1.15em;
-      line-height: 1.3;
+      font-size: 1.1em;
+      line-height: 1.25;
       margin: 0;
     }
     .card__toggle {
@@ -165,21 +167,15 @@ export const serviceFinderStyles = [
     .card__quick button {
       padding-inline: 0.5rem;
     }
-    .card .types p,
+    .card p.types,
     .card p.today {
       margin: 0.15rem 0;
     }
-    .card .types {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0 0.75rem;
-    }
-    /* Still a 32 px target (WCAG 2.2 asks 24), so a card keeps to a few lines. */
+    /* Still a 32 px target (WCAG 2.2 asks 24), beside the card's buttons so a card keeps to a few lines. */
     .card .select {
       min-height: 2rem;
       gap: 0.3rem;
+      margin-inline-start: auto;
     }
     .card p.today {
       display: flex;
@@ -187,8 +183,39 @@ export const serviceFinderStyles = [
       justify-content: space-between;
       gap: 0 0.75rem;
     }
+    /* Hours given as words share one line with the place in the summary; the details have them whole. */
+    .card p.today--text {
+      flex-wrap: nowrap;
+    }
+    .card p.today--text > span:first-child {
+      flex: 0 1 auto;
+      min-width: 0;
+    }
+    .card p.today--text .where {
+      flex: none;
+    }
+    .card p.today .hours-text {
+      display: block;
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
     .call {
       font-weight: 600;
+    }
+    /* On a phone the page around gives the margins: the finder takes the width, and a card's call,
+       details and selection keep to one row. */
+    @container (max-width: 30rem) {
+      .finder {
+        padding-inline: 0;
+      }
+      .card {
+        padding-inline: 0.6rem;
+      }
+      .card__quick {
+        font-size: 0.9em;
+        gap: 0.3rem;
+      }
     }
     .selection {
       border: 2px solid var(--brusano-color-accent);

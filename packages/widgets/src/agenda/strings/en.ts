@@ -27,6 +27,7 @@ const en: AgendaStrings = {
   joinOnline: 'Join online',
   register: 'Register',
   addToCalendar: 'Add to my calendar',
+  details: 'Details',
   addAllToCalendar: 'Add these events to my calendar',
   subscribe: 'Subscribe to this agenda',
   wholeRegion: 'Whole Region',

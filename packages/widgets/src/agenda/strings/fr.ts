@@ -26,6 +26,7 @@ const fr = {
   joinOnline: 'Rejoindre en ligne',
   register: 'S’inscrire',
   addToCalendar: 'Ajouter à mon agenda',
+  details: 'Détails',
   addAllToCalendar: 'Ajouter ces événements à mon agenda',
   subscribe: 'S’abonner à cet agenda',
   wholeRegion: 'Toute la Région',

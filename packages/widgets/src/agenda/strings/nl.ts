@@ -27,6 +27,7 @@ const nl: AgendaStrings = {
   joinOnline: 'Online deelnemen',
   register: 'Inschrijven',
   addToCalendar: 'Toevoegen aan mijn agenda',
+  details: 'Details',
   addAllToCalendar: 'Deze activiteiten toevoegen aan mijn agenda',
   subscribe: 'Abonneren op deze agenda',
   wholeRegion: 'Heel het Gewest',
