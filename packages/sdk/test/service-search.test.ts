@@ -31,6 +31,22 @@ describe('createServiceSearch', () => {
     }
   });
 
+  it('never leaves a page empty when part of the query matches: every word first, then most, then some', () => {
+    const both = finder.search('maison medicale jette');
+    expect(both.services[0]!.id).toBe('sample-maison-medicale-jette');
+    expect(both.withEveryWord).toBeGreaterThanOrEqual(1);
+    expect(both.withEveryWord).toBeLessThan(both.services.length);
+    // Services with only some of the words come after all those with every word.
+    const cureghem = both.services.findIndex((service) => service.id === 'sample-maison-medicale-cureghem');
+    expect(cureghem).toBeGreaterThanOrEqual(both.withEveryWord);
+    const strange = finder.search('logement zqxwv');
+    expect(strange.withEveryWord).toBe(0);
+    expect(strange.wordsNotFound).toEqual(['zqxwv']);
+    expect(strange.services.map((service) => service.id)).toEqual(ids('logement'));
+    expect(finder.search('logement').withEveryWord).toBe(finder.search('logement').services.length);
+    expect(finder.search('zqxwv').services).toEqual([]);
+  });
+
   it('lists every service, in name order, for an empty query', () => {
     expect(ids('')).toHaveLength(datasets.services.length);
   });
@@ -62,8 +78,11 @@ describe('createServiceSearch', () => {
     expect(frenchOnly).toContain('sample-ssm-ganshoren');
     expect(ids('geestelijke gezondheid')).toContain('sample-ssm-ganshoren');
     expect(ids('cgg')).toContain('sample-ssm-ganshoren');
-    expect(ids('ocmw jette')).toEqual(['sample-cpas-jette']);
-    expect(ids('cpas jette')).toEqual(['sample-cpas-jette']);
+    // The one service with both words, first; those with one of them follow.
+    for (const query of ['ocmw jette', 'cpas jette']) {
+      const { services, withEveryWord } = finder.search(query);
+      expect(services.slice(0, withEveryWord).map((service) => service.id), query).toEqual(['sample-cpas-jette']);
+    }
     expect(ids('schulden')).toContain('sample-dettes-evere');
     expect(ids('kinderopvang')).toContain('sample-creche-forest');
   });

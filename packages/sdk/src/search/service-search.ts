@@ -32,8 +32,15 @@ export interface FacetCount {
 }
 
 export interface ServiceSearchResult {
-  /** Matching services, best first; the same query on the same feed always ranks the same. */
+  /**
+   * Matching services, best first; the same query on the same feed always ranks the same. Those
+   * with every word of the query come first, then those with most of them, then some.
+   */
   services: Service[];
+  /** How many of `services` (the first ones) have every word of the query: all of them for a query without words. */
+  withEveryWord: number;
+  /** Words of the query that no service has (the start of a word counts), as typed in normal form. */
+  wordsNotFound: string[];
   /** How many services each facet value would give with the other filters kept. */
   facets: Record<ListFacet, FacetCount[]> & Record<FlagFacet, number>;
 }
@@ -252,16 +259,17 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       if (remembered) return remembered;
       if (groups) indexWords();
       sortByName();
-      const scores = groups ? textIndex.search(groups) : undefined;
-      // Best score first; equal scores in name order, so the same query always ranks the same.
-      // Sorted as numbers, score then rank in one key, which the engine sorts fastest.
+      const matches = groups ? textIndex.search(groups) : undefined;
+      // Services with every word first, then those missing one, two…; within each, best score
+      // first and equal scores in name order, so the same query always ranks the same. Sorted as
+      // numbers, score then rank in one key, which the engine sorts fastest.
       let candidates: ArrayLike<number> = byName;
-      if (scores) {
-        const keys = new Float64Array(scores.size);
-        let at = 0;
-        for (const [id, score] of scores) keys[at++] = (SCORE_CEILING - Math.min(SCORE_CEILING, Math.round(score * SCORE_STEPS))) * RANK_SPAN + nameRank[id]!;
-        keys.sort();
-        candidates = Array.from(keys, (key) => byName[key % RANK_SPAN]!);
+      if (matches) {
+        const byMissed: number[][] = [];
+        for (const [id, score] of matches.scores) {
+          (byMissed[matches.missed.get(id) ?? 0] ??= []).push((SCORE_CEILING - Math.min(SCORE_CEILING, Math.round(score * SCORE_STEPS))) * RANK_SPAN + nameRank[id]!);
+        }
+        candidates = byMissed.flatMap((keys) => Array.from(Float64Array.from(keys).sort(), (key) => byName[key % RANK_SPAN]!));
       }
 
       // The active filters: the wanted slots of each filtered list facet, the flags required.
@@ -284,6 +292,7 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       const counts = new Int32Array(slotCount);
       const flagCounts = new Int32Array(FLAG_FACETS.length);
       const results: Service[] = [];
+      let withEveryWord = 0;
       for (let position = 0; position < candidates.length; position++) {
         const entry = candidates[position]!;
         const marks = entry * MARKS;
@@ -312,6 +321,7 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
         }
         if (failures > 1) continue;
         if (failures === 0) {
+          if (!matches?.missed.has(entry)) withEveryWord++;
           results.push(entries[entry]!);
           for (let index = facetStarts[marks]!, end = facetStarts[marks + OPEN_NOW]!; index < end; index++) counts[slotData[index]!]!++;
         } else if (failed < OPEN_NOW) {
@@ -333,11 +343,12 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
         facets[LIST_FACETS[facet]!].push({ value, count });
       });
       for (const facet of LIST_FACETS) facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      const result = { services: results, facets };
+      const wordsNotFound = (matches?.unmatched ?? []).map((position) => groups![position]![0]!.join(' '));
+      const result = { services: results, withEveryWord, wordsNotFound, facets };
       if (recent.size >= 16) recent.delete(recent.keys().next().value!);
       recent.set(key, result);
       // The list without words comes back after every cleared box or new first letter: keep it apart.
-      if (!scores) lastWithoutWords = { key, result };
+      if (!matches) lastWithoutWords = { key, result };
       return result;
     },
   };

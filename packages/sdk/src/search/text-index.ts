@@ -101,11 +101,40 @@ function union(sets: Scores[]): Scores {
   return result;
 }
 
+/** The services a query's words find, those that have every word first. */
+export interface TextMatches {
+  /** Each service that matches at least one word group, with its score. */
+  scores: Scores;
+  /** For a service that matches only some of the groups: how many it misses. */
+  missed: Map<number, number>;
+  /** The positions of the groups no service matches at all. */
+  unmatched: number[];
+}
+
 export interface TextIndex {
   /** Indexes a service under its position in the search. */
   add(position: number, service: Service): void;
   /** Matching service positions with their scores, for the word groups of queryGroups(). */
-  search(groups: string[][][]): Scores;
+  search(groups: string[][][]): TextMatches;
+}
+
+/**
+ * Every service that matches some of the groups, its scores added up, and how many groups each
+ * misses: a query whose words are not all in one service still finds those that have most of them.
+ */
+function coordinate(groups: Scores[]): TextMatches {
+  const scores: Scores = new Map();
+  const found = new Map<number, number>();
+  for (const group of groups) {
+    for (const [id, score] of group) {
+      scores.set(id, (scores.get(id) ?? 0) + score);
+      found.set(id, (found.get(id) ?? 0) + 1);
+    }
+  }
+  const missed = new Map<number, number>();
+  for (const [id, count] of found) if (count < groups.length) missed.set(id, groups.length - count);
+  const unmatched = groups.flatMap((group, position) => (group.size === 0 ? [position] : []));
+  return { scores, missed, unmatched };
 }
 
 /**
@@ -167,7 +196,7 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
     },
     search(groups) {
       indexTerms(terms.length);
-      return intersect(groups.map((alternatives) => union(alternatives.map((words) => intersect(words.map(scoresOf))))));
+      return coordinate(groups.map((alternatives) => union(alternatives.map((words) => intersect(words.map(scoresOf))))));
     },
   };
 }

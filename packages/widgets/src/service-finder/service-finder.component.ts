@@ -100,6 +100,10 @@ interface View {
   facets: ServiceSearchResult['facets'];
   /** True while the whole directory is not there yet and the answer comes from part of it. */
   partial: boolean;
+  /** How many of the services (the first ones) have every word asked for. */
+  withEveryWord: number;
+  /** Words asked for that no service has. */
+  wordsNotFound: readonly string[];
 }
 
 
@@ -481,17 +485,18 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private view(): View | undefined {
     const { search, directory, firstPage } = this;
     if (search && directory.complete) {
-      const { services, facets } = search.index.search(this.state.query, this.filters, this.searchAt);
-      return { services, count: services.length, facets, partial: Boolean(directory.failed) };
+      const { services, facets, withEveryWord, wordsNotFound } = search.index.search(this.state.query, this.filters, this.searchAt);
+      return { services, count: services.length, facets, partial: Boolean(directory.failed), withEveryWord, wordsNotFound };
     }
     if (firstPage && this.firstPageKey === firstPage.territory && !this.openAt) {
-      return { services: firstPage.services, count: firstPage.total, facets: { ...firstPage.facets, openNow: countOpen(firstPage.hours) }, partial: false };
+      const { total: count } = firstPage;
+      return { services: firstPage.services, count, facets: { ...firstPage.facets, openNow: countOpen(firstPage.hours) }, partial: false, withEveryWord: count, wordsNotFound: [] };
     }
     // Asked something else before the directory is there: the answer from what has arrived, said as such.
     const partial = search && search.index.size > 0 ? search.index : this.firstPageSearch;
     if (partial) {
-      const { services, facets } = partial.search(this.state.query, this.filters, this.searchAt);
-      return { services, count: services.length, facets, partial: true };
+      const { services, facets, withEveryWord, wordsNotFound } = partial.search(this.state.query, this.filters, this.searchAt);
+      return { services, count: services.length, facets, partial: true, withEveryWord, wordsNotFound };
     }
     return undefined;
   }
@@ -642,6 +647,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
       ${directory.failed !== undefined ? html`<p class="notice" part="notice">${t.directoryFailed(directory.loaded)}</p>` : nothing}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
       ${this.renderSelection()}
+      ${count > 0 && result.withEveryWord === 0 ? html`<p class="notice" part="notice">${t.someWordsOnly}</p>` : nothing}
       ${count === 0 && !result.partial ? this.renderEmpty(feed) : nothing}
       <ul class="results" part="results">
         ${visible.map((service) => this.renderCard(service))}

@@ -95,6 +95,19 @@ describe('<brusano-service-finder>', () => {
       expect(($(element, '#commune') as HTMLSelectElement).value).to.equal('21010');
     });
 
+    it('shows the services with some of the words, and says so, when none has them all', async () => {
+      const element = await finder();
+      await type(element, 'logement');
+      const withWord = cardNames(element);
+      expect(withWord.length).to.be.greaterThan(0);
+      await type(element, 'logement zzzzqqqq');
+      expect(cardNames(element)).to.deep.equal(withWord);
+      expect($$(element, '.notice').map((notice) => notice.textContent!.trim())).to.include('Aucun service ne contient tous vos mots : voici ceux qui en contiennent une partie.');
+      await type(element, 'logement');
+      expect($$(element, '.notice').map((notice) => notice.textContent!.trim())).to.not.include('Aucun service ne contient tous vos mots : voici ceux qui en contiennent une partie.');
+      await expect(element).to.be.accessible();
+    });
+
     it('points to the bassin helpdesk when nothing matches', async () => {
       const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} bassin="nord"></brusano-service-finder>`);
       await type(element, 'zzzzqqqq');

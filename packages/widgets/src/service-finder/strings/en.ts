@@ -76,6 +76,7 @@ const en: FinderStrings = {
   distance: (length: string) => `${length} away`,
   distanceUnknown: 'distance unknown (no address on the map)',
   noResults: 'No service matches your search.',
+  someWordsOnly: 'No service has all of your words: here are those with some of them.',
   noResultsHint: 'Try another word or remove a filter. You can also call the help line:',
   hours: 'Opening hours',
   languagesSpoken: 'Languages',

@@ -75,6 +75,7 @@ const fr = {
   distance: (length: string) => `à ${length}`,
   distanceUnknown: 'distance inconnue (pas d’adresse sur la carte)',
   noResults: 'Aucun service ne correspond à votre recherche.',
+  someWordsOnly: 'Aucun service ne contient tous vos mots : voici ceux qui en contiennent une partie.',
   noResultsHint: 'Essayez un autre mot ou retirez un filtre. Vous pouvez aussi appeler la ligne d’aide :',
   hours: 'Heures d’ouverture',
   languagesSpoken: 'Langues',

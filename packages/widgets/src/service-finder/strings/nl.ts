@@ -76,6 +76,7 @@ const nl: FinderStrings = {
   distance: (length: string) => `op ${length}`,
   distanceUnknown: 'afstand onbekend (geen adres op de kaart)',
   noResults: 'Geen enkele dienst past bij je zoekopdracht.',
+  someWordsOnly: 'Geen enkele dienst bevat al je woorden: hier zijn de diensten met een deel ervan.',
   noResultsHint: 'Probeer een ander woord of verwijder een filter. Je kunt ook de hulplijn bellen:',
   hours: 'Openingsuren',
   languagesSpoken: 'Talen',
