@@ -9,4 +9,5 @@ export {
   type ListFacet,
   type FlagFacet,
 } from './search/service-search.js';
+export { understandQuery, mergeFilters, type QueryFilter, type UnderstoodQuery } from './search/query-filters.js';
 export { normalizeText } from './text/normalize.js';

@@ -3,7 +3,7 @@ import type { Feed, LocalizedText, Service } from '@brusano/sdk';
 import { formatPhoneNumber, localize, type Language } from '@brusano/sdk/text';
 import { addDays, atBrusselsTime, brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
 import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
-import type { FacetCount, ServiceFilters, ServiceSearch, ServiceSearchData, ServiceSearchResult } from '@brusano/sdk/search';
+import type { FacetCount, QueryFilter, ServiceFilters, ServiceSearch, ServiceSearchResult } from '@brusano/sdk/search';
 import { bassins } from '@brusano/sdk/reference/bassins';
 import { communes } from '@brusano/sdk/reference/communes';
 import { helpdeskFor, isReachable, regionalHelpdesk, resolveTerritory } from '@brusano/sdk/territory';
@@ -82,6 +82,17 @@ export interface ServiceSelectDetail {
 export interface FilterChangeDetail {
   query: string;
   filters: ServiceFilters;
+}
+
+/** What `brusano-search` events carry, once typing pauses: for a partner's own statistics; the widget sends nothing anywhere. */
+export interface SearchDetail {
+  /** The words as typed. */
+  query: string;
+  /** Every filter of the search: those chosen, and those the words asked for. */
+  filters: ServiceFilters;
+  /** How many services were found, and how many of them have every word. */
+  count: number;
+  withEveryWord: number;
 }
 
 /** How far the whole directory has arrived. */
@@ -165,10 +176,13 @@ const PROGRESS_EVERY_MS = 300;
  *
  * @fires brusano-select - A person opened a service's details. `detail.service`.
  * @fires brusano-filter-change - The search words or filters changed. `detail.query`, `detail.filters`.
+ * @fires brusano-search - A search, once typing pauses: `detail.query`, `detail.filters`, `detail.count`, `detail.withEveryWord`. For the page's own statistics: the widget itself sends nothing anywhere.
  * @fires brusano-error - The feed could not be loaded, or some records were skipped. `detail.type`, `detail.message`.
  *
  * @csspart base - The whole widget.
  * @csspart search - The search field.
+ * @csspart readings - The filters read from the search words ("gratuit", a commune, "en arabe", "pour ados").
+ * @csspart chip - One of them: a button that takes it back.
  * @csspart filters - The filter area.
  * @csspart near - "Near me": where the position is, the distance filter, the button to stop.
  * @csspart status - The result count (and the open/closed labels in cards).
@@ -200,6 +214,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     state: { state: true },
     shown: { state: true },
     expanded: { state: true },
+    ignoredReadings: { state: true },
     announced: { state: true },
     filtersOpen: { state: true },
     firstPage: { state: true },
@@ -232,8 +247,12 @@ export class BrusanoServiceFinder extends BrusanoElement {
   /** The search over every service that has arrived, and the feed it was made for. */
   private search?: { feed: Feed; index: ServiceSearch };
   private firstPageIndex?: { page: ReadFirstPage; index: ServiceSearch };
-  /** The search's constructor, once its module has arrived (see loadSearch). */
-  private createSearch?: (data: ServiceSearchData) => ServiceSearch;
+  /** The search's code, once its module has arrived (see loadSearch). */
+  private searchCode?: Awaited<ReturnType<typeof loadSearch>>;
+  /** Filters read from the words that the person took back (their keys): the words stay words. */
+  declare private ignoredReadings: ReadonlySet<string>;
+  /** Languages the services speak, as they arrive: a query may ask for one by name. */
+  private readonly spokenLanguages = new Set<string>();
   /** Batches read before the search could take them (it needs the categories and communes first). */
   private waiting: ServiceBatch[] = [];
   private adding = false;
@@ -280,6 +299,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     this.state = { ...EMPTY_STATE };
     this.shown = 10;
     this.expanded = new Set();
+    this.ignoredReadings = new Set();
     this.announced = '';
     this.nothingToBring = false;
     this.directory = { loaded: 0, complete: false };
@@ -341,7 +361,11 @@ export class BrusanoServiceFinder extends BrusanoElement {
     this.firstPage = key ? undefined : null;
     if (key) {
       readFirstPage(reader, key).then(
-        (page) => reading === this.reading && (this.firstPage = page ?? null),
+        (page) => {
+          if (reading !== this.reading) return;
+          this.firstPage = page ?? null;
+          for (const { value } of page?.facets.languages ?? []) this.spokenLanguages.add(value);
+        },
         () => reading === this.reading && (this.firstPage = null),
       );
     }
@@ -368,8 +392,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private async prepareSearch(): Promise<void> {
     const feed = this.data;
     if (!feed || this.search?.feed === feed) return;
-    const { createServiceSearch } = await loadSearch();
-    this.createSearch = createServiceSearch;
+    this.searchCode = await loadSearch();
+    const { createServiceSearch } = this.searchCode;
     if (this.data !== feed || this.search?.feed === feed) return;
     this.search = { feed, index: createServiceSearch({ categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
     this.servicesById = new Map();
@@ -395,7 +419,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
         const batch = this.waiting.shift()!;
         await this.search.index.add(batch.services);
         if (reading !== this.reading) return;
-        for (const service of batch.services) this.servicesById.set(service.id, service);
+        for (const service of batch.services) {
+          this.servicesById.set(service.id, service);
+          for (const code of service.languages ?? []) this.spokenLanguages.add(code);
+        }
         this.serviceProblems.push(...batch.problems);
         // Progress is shown a few times a second, not after every batch: each showing costs a render.
         if (performance.now() - this.progressShown > PROGRESS_EVERY_MS) {
@@ -432,8 +459,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
       requestAnimationFrame(() =>
         setTimeout(() => {
           start();
-          void loadSearch().then(({ createServiceSearch }) => {
-            this.createSearch = createServiceSearch;
+          void loadSearch().then((code) => {
+            this.searchCode = code;
             this.requestUpdate();
           });
         }),
@@ -473,6 +500,19 @@ export class BrusanoServiceFinder extends BrusanoElement {
     };
   }
 
+  /**
+   * What to search for: the words, and the filters — those chosen, and those the words ask for
+   * ("gratuit", "Ixelles", "en arabe", "pour ados"), each shown as a chip the person can take back.
+   */
+  private get question(): { text: string; filters: ServiceFilters; read: readonly QueryFilter[] } {
+    const feed = this.shownFeed;
+    const { query } = this.state;
+    if (!this.searchCode || !feed || !query.trim()) return { text: query, filters: this.filters, read: [] };
+    const { understandQuery, mergeFilters } = this.searchCode;
+    const understood = understandQuery(query, { communes: feed.communes, languages: [...this.spokenLanguages] }, { ignore: [...this.ignoredReadings] });
+    return { text: understood.text, filters: mergeFilters(this.filters, understood.filters), read: understood.found };
+  }
+
   /** "Open on [day] at [time]": the search's clock set to that moment in Brussels. */
   private get searchAt(): { at?: Date } {
     return this.openAt ? { at: atBrusselsTime(this.openAt.date, this.openAt.time) } : {};
@@ -485,7 +525,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private view(): View | undefined {
     const { search, directory, firstPage } = this;
     if (search && directory.complete) {
-      const { services, facets, withEveryWord, wordsNotFound } = search.index.search(this.state.query, this.filters, this.searchAt);
+      const { text, filters } = this.question;
+      const { services, facets, withEveryWord, wordsNotFound } = search.index.search(text, filters, this.searchAt);
       return { services, count: services.length, facets, partial: Boolean(directory.failed), withEveryWord, wordsNotFound };
     }
     if (firstPage && this.firstPageKey === firstPage.territory && !this.openAt) {
@@ -495,7 +536,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
     // Asked something else before the directory is there: the answer from what has arrived, said as such.
     const partial = search && search.index.size > 0 ? search.index : this.firstPageSearch;
     if (partial) {
-      const { services, facets, withEveryWord, wordsNotFound } = partial.search(this.state.query, this.filters, this.searchAt);
+      const { text, filters } = this.question;
+      const { services, facets, withEveryWord, wordsNotFound } = partial.search(text, filters, this.searchAt);
       return { services, count: services.length, facets, partial: true, withEveryWord, wordsNotFound };
     }
     return undefined;
@@ -505,9 +547,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private get firstPageSearch(): ServiceSearch | undefined {
     const page = this.firstPage;
     const feed = this.shownFeed;
-    if (!page || !feed || !this.createSearch) return undefined;
+    if (!page || !feed || !this.searchCode) return undefined;
     if (this.firstPageIndex?.page !== page) {
-      this.firstPageIndex = { page, index: this.createSearch({ services: page.services, categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
+      this.firstPageIndex = { page, index: this.searchCode.createServiceSearch({ services: page.services, categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
     }
     return this.firstPageIndex.index;
   }
@@ -521,6 +563,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
 
   private change(patch: Partial<FinderState>): void {
     this.state = { ...this.state, ...patch };
+    if (!this.state.query.trim()) this.ignoredReadings = new Set();
     this.shown = this.validPageSize;
     if (this.syncUrl) this.writeUrl();
     this.emit<FilterChangeDetail>('brusano-filter-change', { query: this.state.query, filters: this.filters });
@@ -532,7 +575,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const view = this.view();
-      if (view) this.announced = view.partial ? this.t.resultCountPartial(view.count, this.loadedSoFar) : this.t.resultCount(view.count);
+      if (!view) return;
+      this.announced = view.partial ? this.t.resultCountPartial(view.count, this.loadedSoFar) : this.t.resultCount(view.count);
+      this.emit<SearchDetail>('brusano-search', { query: this.state.query, filters: this.question.filters, count: view.count, withEveryWord: view.withEveryWord });
     }, 600);
   }
 
@@ -636,6 +681,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
           @input=${(event: Event) => this.change({ query: (event.target as HTMLInputElement).value })}
         />
       </div>
+      ${this.renderReadings()}
       ${this.renderFilters(feed, result)}
       <div class="toolbar no-print">
         <p class="count" part="status">${result.partial ? t.resultCountPartial(count, this.loadedSoFar) : t.resultCount(count)}</p>
@@ -656,6 +702,40 @@ export class BrusanoServiceFinder extends BrusanoElement {
         ? html`<button part="button" class="more" @click=${this.showMore}>${t.showMore(Math.min(this.validPageSize, count - this.shown))}</button>`
         : nothing}
     `;
+  }
+
+  /** The filters read from the words, each a chip that takes it back (the words are then searched as words). */
+  private renderReadings(): TemplateResult | typeof nothing {
+    const { read } = this.question;
+    if (!read.length) return nothing;
+    const { t, uiLang: lang } = this;
+    const feed = this.shownFeed;
+    const label = ({ kind, value }: QueryFilter) =>
+      kind === 'free'
+        ? t.free
+        : kind === 'openNow'
+          ? t.openNow
+          : kind === 'language'
+            ? languageName(value, lang)
+            : kind === 'public'
+              ? (t.publics[value] ?? value)
+              : localizedText(feed?.communes.find((commune) => commune.nis === value)?.name, lang) || value;
+    return html`<div class="readings" part="readings">
+      <span>${t.readFromQuery}</span>
+      ${read.map(
+        (reading) => html`<button part="button chip" class="chip secondary" @click=${() => this.takeBack(reading.key)}>
+          ${label(reading)} <span aria-hidden="true">×</span><span class="sr-only"> — ${t.takeBack}</span>
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  private takeBack(key: string): void {
+    this.ignoredReadings = new Set([...this.ignoredReadings, key]);
+    this.shown = this.validPageSize;
+    this.scheduleAnnouncement();
+    // The chip is gone: the search field keeps the focus, rather than the page's top.
+    this.renderRoot.querySelector<HTMLInputElement>('#query')?.focus();
   }
 
   /** Where the position is and the radius while sorted by distance; else what became of the request. */

@@ -16,6 +16,18 @@ export const serviceFinderStyles = [
       width: 100%;
       font-size: 1.125em;
     }
+    .readings {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.35rem 0.5rem;
+      margin: 0 0 var(--brusano-spacing);
+    }
+    .chip {
+      min-height: 2rem;
+      padding: 0.15rem 0.6rem;
+      border-radius: 999px;
+    }
     .filters {
       border: 1px solid var(--brusano-color-border);
       border-radius: var(--brusano-radius);

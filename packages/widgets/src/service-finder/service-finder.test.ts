@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Feed } from '@brusano/sdk';
 import '../service-finder/service-finder.js';
-import type { BrusanoServiceFinder } from './service-finder.component.js';
+import type { BrusanoServiceFinder, SearchDetail } from './service-finder.component.js';
 import { $, $$, loaded, nextEvent, SAMPLE_FEED, shadow } from '../../test-support/helpers.js';
 
 async function finder(template = html`<brusano-service-finder feed=${SAMPLE_FEED}></brusano-service-finder>`) {
@@ -106,6 +106,39 @@ describe('<brusano-service-finder>', () => {
       await type(element, 'logement');
       expect($$(element, '.notice').map((notice) => notice.textContent!.trim())).to.not.include('Aucun service ne contient tous vos mots : voici ceux qui en contiennent une partie.');
       await expect(element).to.be.accessible();
+    });
+
+    it('reads filters in the words as chips the person can take back, and tells the page once typing pauses', async () => {
+      const element = await finder();
+      const searches: SearchDetail[] = [];
+      element.addEventListener('brusano-search', (event) => searches.push((event as CustomEvent<SearchDetail>).detail));
+      for (const typed of ['aide', 'aide jur', 'aide juridique', 'aide juridique gratuite']) await type(element, typed);
+      const chips = () => $$(element, '.chip').map((chip) => chip.textContent!.replace(/\s+/g, ' ').trim());
+      expect(chips()).to.deep.equal(['Gratuit × — ne plus filtrer ainsi']);
+      const free = cardNames(element);
+      expect(free).to.include('Aide juridique de première ligne Exemple (Bruxelles)');
+      expect($(element, '.notice')?.textContent ?? '').to.not.contain('tous vos mots');
+      // Once typing pauses, one event for the page: the words, the filters read from them, the count.
+      await waitUntil(() => searches.length > 0, 'no brusano-search event', { timeout: 3000 });
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(searches).to.have.length(1);
+      expect(searches[0]).to.deep.include({ query: 'aide juridique gratuite', count: free.length });
+      expect(searches[0]!.filters).to.deep.equal({ free: true });
+      // Taken back: "gratuite" is a word again, the focus stays in the search field.
+      $(element, '.chip')!.click();
+      await element.updateComplete;
+      expect(chips()).to.deep.equal([]);
+      expect(($(element, '#query') as HTMLInputElement).value).to.equal('aide juridique gratuite');
+      expect(shadow(element).activeElement?.id).to.equal('query');
+      await expect(element).to.be.accessible();
+    });
+
+    it('reads a commune and a public in Dutch, and names them in the widget’s language', async () => {
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} lang="nl" page-size="100"></brusano-service-finder>`);
+      await type(element, 'huisvesting jette');
+      expect($$(element, '.chip').map((chip) => chip.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Jette × — niet meer zo filteren']);
+      expect(cardNames(element)).to.include('Hulp bij het zoeken naar een woning Voorbeeld (Jette)');
+      expect(cardNames(element).every((name) => !/Woluwe/.test(name))).to.be.true;
     });
 
     it('points to the bassin helpdesk when nothing matches', async () => {

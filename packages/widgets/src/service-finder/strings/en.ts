@@ -77,6 +77,8 @@ const en: FinderStrings = {
   distanceUnknown: 'distance unknown (no address on the map)',
   noResults: 'No service matches your search.',
   someWordsOnly: 'No service has all of your words: here are those with some of them.',
+  readFromQuery: 'Read from your search:',
+  takeBack: 'stop filtering this way',
   noResultsHint: 'Try another word or remove a filter. You can also call the help line:',
   hours: 'Opening hours',
   languagesSpoken: 'Languages',

@@ -76,6 +76,8 @@ const fr = {
   distanceUnknown: 'distance inconnue (pas d’adresse sur la carte)',
   noResults: 'Aucun service ne correspond à votre recherche.',
   someWordsOnly: 'Aucun service ne contient tous vos mots : voici ceux qui en contiennent une partie.',
+  readFromQuery: 'Compris dans votre recherche :',
+  takeBack: 'ne plus filtrer ainsi',
   noResultsHint: 'Essayez un autre mot ou retirez un filtre. Vous pouvez aussi appeler la ligne d’aide :',
   hours: 'Heures d’ouverture',
   languagesSpoken: 'Langues',

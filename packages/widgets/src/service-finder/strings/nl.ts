@@ -77,6 +77,8 @@ const nl: FinderStrings = {
   distanceUnknown: 'afstand onbekend (geen adres op de kaart)',
   noResults: 'Geen enkele dienst past bij je zoekopdracht.',
   someWordsOnly: 'Geen enkele dienst bevat al je woorden: hier zijn de diensten met een deel ervan.',
+  readFromQuery: 'Begrepen uit je zoekopdracht:',
+  takeBack: 'niet meer zo filteren',
   noResultsHint: 'Probeer een ander woord of verwijder een filter. Je kunt ook de hulplijn bellen:',
   hours: 'Openingsuren',
   languagesSpoken: 'Talen',
