@@ -47,6 +47,16 @@ describe('createServiceSearch', () => {
     expect(finder.search('zqxwv').services).toEqual([]);
   });
 
+  it('finds other forms of a word by French and Dutch stemming (Snowball), accents folded', () => {
+    expect(ids('logements')).toContain('sample-logement-jette');
+    expect(ids('juridiques')).toContain('sample-juridique-centre');
+    expect(ids('woningen')).toContain('sample-logement-jette');
+    expect(ids('juridische')).toContain('sample-juridique-centre');
+    // Too far from "juridique" for a typo and not its start: only the shared stem (jurid) brings it.
+    expect(ids('juridiquement')).toContain('sample-juridique-centre');
+    expect(ids('medicalement').slice(0, 2).sort()).toEqual(['sample-maison-medicale-cureghem', 'sample-maison-medicale-jette']);
+  });
+
   it('lists every service, in name order, for an empty query', () => {
     expect(ids('')).toHaveLength(datasets.services.length);
   });

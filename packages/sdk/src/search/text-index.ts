@@ -1,3 +1,5 @@
+import { stemmer as dutchStem } from '@orama/stemmers/dutch';
+import { stemmer as frenchStem } from '@orama/stemmers/french';
 import type { Service, TaxonomyTerm } from '../generated/types.js';
 import { normalizeText } from '../text/normalize.js';
 import { InvertedIndex, type Scores } from './inverted-index.js';
@@ -10,6 +12,10 @@ const FUZZY_FROM = 5;
 const MIN_QUERY_LENGTH = 3;
 /** Name over categories over description. */
 const WEIGHTS = { name: 4, category: 2, description: 1, place: 1 };
+/** Another form of the same word ("logements" for "logement", "juridische" for "juridisch") counts a little less than the word itself. */
+const STEM_WEIGHT = 0.8;
+/** Stems already computed, by language and word: a directory repeats the same words. */
+const STEM_CACHE_SIZE = 50_000;
 /** Typos are looked for only when a word matches fewer services than this as written. */
 const FUZZY_WHEN_FEWER_THAN = 3;
 /** Words whose scores are kept between keystrokes ("aide", then "aide a", "aide al"…). */
@@ -41,6 +47,43 @@ export function tokens(text: string): string[] {
 }
 
 const texts = (text: { fr?: string; nl?: string; en?: string } | undefined) => (text ? [text.fr, text.nl, text.en].filter(Boolean).join(' ') : '');
+
+type Localized = { fr?: string; nl?: string; en?: string } | undefined;
+const STEMMERS = { fr: frenchStem, nl: dutchStem } as const;
+const stems = { fr: new Map<string, string>(), nl: new Map<string, string>() };
+
+/** A word's stem by the Snowball rules of a language (the word itself for English). */
+function stem(word: string, lang: 'fr' | 'nl' | 'en'): string {
+  if (lang === 'en') return word;
+  const cache = stems[lang];
+  let found = cache.get(word);
+  if (found === undefined) {
+    found = STEMMERS[lang](word);
+    if (cache.size >= STEM_CACHE_SIZE) cache.clear();
+    cache.set(word, found);
+  }
+  return found;
+}
+
+/** The stems of localized texts, each language by its own rules. */
+function stemsOf(...values: Localized[]): string[] {
+  const found: string[] = [];
+  for (const value of values) {
+    for (const lang of ['fr', 'nl', 'en'] as const) {
+      const text = value?.[lang];
+      if (text) for (const word of tokens(text)) found.push(stem(word, lang));
+    }
+  }
+  return found;
+}
+
+/** The stems a query word may have: people type French or Dutch in the same box. */
+const queryStems = (word: string) => [...new Set([stem(word, 'fr'), stem(word, 'nl')])];
+
+/** Each document's best score across several look-ups (a word and its stem are one match, not two). */
+function best(into: Scores, scores: Scores, weight = 1): void {
+  for (const [id, score] of scores) into.set(id, Math.max(into.get(id) ?? 0, weight * score));
+}
 
 const SYNONYM_GROUPS = SYNONYMS.map((group) => group.map(tokens));
 const LONGEST_SYNONYM = Math.max(...SYNONYM_GROUPS.flat().map((words) => words.length));
@@ -145,14 +188,19 @@ function coordinate(groups: Scores[]): TextMatches {
  */
 export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: readonly TaxonomyTerm[]): TextIndex {
   const serviceIndex = new InvertedIndex();
+  /** The same fields as stems: another form of a word finds what the word finds. */
+  const serviceStems = new InvertedIndex();
   const terms = [...categories, ...sectors];
   const termKeys = [...categories.map((term) => `c${term.id}`), ...sectors.map((term) => `s${term.id}`)];
   // The categories' words are indexed a few at a time, with the services, not all when the search is made.
   const termIndex = new InvertedIndex();
+  const termStems = new InvertedIndex();
   const indexTerms = (upTo: number) => {
     for (let position = termIndex.size; position < Math.min(upTo, terms.length); position++) {
-      const keywords = position < categories.length ? Object.values(terms[position]!.keywords ?? {}).flat() : [];
-      termIndex.add(position, [[tokens([texts(terms[position]!.title), ...keywords].join(' ')), 1]]);
+      const term = terms[position]!;
+      const keywords = position < categories.length ? (term.keywords ?? {}) : {};
+      termIndex.add(position, [[tokens([texts(term.title), ...Object.values(keywords).flat()].join(' ')), 1]]);
+      termStems.add(position, [[[...stemsOf(term.title), ...(['fr', 'nl', 'en'] as const).flatMap((lang) => (keywords[lang] ?? []).flatMap((keyword) => stemsOf({ [lang]: keyword })))], 1]]);
     }
   };
   const servicesUnder = new Map<string, number[]>();
@@ -162,7 +210,12 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
   function lookUp(word: string, maxEdits: number): Scores {
     const options = { prefix: word.length >= PREFIX_FROM, maxEdits };
     const scores = serviceIndex.lookUp(word, options);
-    for (const [term, score] of termIndex.lookUp(word, options)) {
+    const termScores = termIndex.lookUp(word, options);
+    for (const wordStem of queryStems(word)) {
+      best(scores, serviceStems.lookUp(wordStem), STEM_WEIGHT);
+      best(termScores, termStems.lookUp(wordStem), STEM_WEIGHT);
+    }
+    for (const [term, score] of termScores) {
       for (const id of servicesUnder.get(termKeys[term]!) ?? []) scores.set(id, (scores.get(id) ?? 0) + WEIGHTS.category * score);
     }
     return scores;
@@ -186,6 +239,10 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
         [tokens([texts(service.name), ...(service.alternateNames ?? []).map(texts), texts(service.organization?.name)].join(' ')), WEIGHTS.name],
         [tokens(texts(service.description)), WEIGHTS.description],
         [tokens((service.locations ?? []).map((location) => texts(location.address.municipality)).join(' ')), WEIGHTS.place],
+      ]);
+      serviceStems.add(position, [
+        [stemsOf(service.name, ...(service.alternateNames ?? []), service.organization?.name), WEIGHTS.name],
+        [stemsOf(service.description), WEIGHTS.description],
       ]);
       for (const key of [...service.categoryIds.map((term) => `c${term}`), ...(service.sectorIds ?? []).map((term) => `s${term}`)]) {
         const list = servicesUnder.get(key);
