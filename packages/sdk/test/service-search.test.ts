@@ -57,6 +57,13 @@ describe('createServiceSearch', () => {
     expect(ids('medicalement').slice(0, 2).sort()).toEqual(['sample-maison-medicale-cureghem', 'sample-maison-medicale-jette']);
   });
 
+  it('offers the directory\'s nearest word for a word that finds nothing, even with its typos allowed', () => {
+    expect(finder.search('cpaz')).toMatchObject({ services: [], wordsNotFound: ['cpaz'], suggestions: { cpaz: 'cpas' } });
+    expect(finder.search('aide ocmv').suggestions).toEqual({ ocmv: 'ocmw' });
+    expect(finder.search('zqxwvk').suggestions).toEqual({});
+    expect(finder.search('cpas').suggestions).toEqual({});
+  });
+
   it('lists every service, in name order, for an empty query', () => {
     expect(ids('')).toHaveLength(datasets.services.length);
   });

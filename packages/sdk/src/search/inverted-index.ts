@@ -121,6 +121,24 @@ export class InvertedIndex {
     return scores;
   }
 
+  /**
+   * The indexed word nearest to one that matches nothing (fewest edits, then the most documents),
+   * for "did you mean"; undefined when none is within `maxEdits`.
+   */
+  closest(word: string, maxEdits: number): { word: string; edits: number; documents: number } | undefined {
+    let found: { word: string; edits: number; documents: number } | undefined;
+    for (let length = Math.max(1, word.length - maxEdits); length <= word.length + maxEdits; length++) {
+      for (const id of this.byLength[length] ?? []) {
+        const term = this.terms[id]!;
+        const edits = editDistance(word, term, maxEdits);
+        if (edits > maxEdits || edits === 0) continue;
+        const documents = this.postings[id]!.length / 2;
+        if (!found || edits < found.edits || (edits === found.edits && documents > found.documents)) found = { word: term, edits, documents };
+      }
+    }
+    return found;
+  }
+
   /** Adds a word's BM25 scores, times a weight, to each of its documents. */
   private score(id: number, weight: number, scores: Scores): void {
     const list = this.postings[id]!;

@@ -41,6 +41,8 @@ export interface ServiceSearchResult {
   withEveryWord: number;
   /** Words of the query that no service has (the start of a word counts), as typed in normal form. */
   wordsNotFound: string[];
+  /** For such a word, the directory's nearest word, when one is close ("did you mean"). */
+  suggestions: Record<string, string>;
   /** How many services each facet value would give with the other filters kept. */
   facets: Record<ListFacet, FacetCount[]> & Record<FlagFacet, number>;
 }
@@ -344,7 +346,12 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       });
       for (const facet of LIST_FACETS) facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
       const wordsNotFound = (matches?.unmatched ?? []).map((position) => groups![position]![0]!.join(' '));
-      const result = { services: results, withEveryWord, wordsNotFound, facets };
+      const suggestions: Record<string, string> = {};
+      for (const word of wordsNotFound) {
+        const near = word.includes(' ') ? undefined : textIndex.suggest(word);
+        if (near) suggestions[word] = near;
+      }
+      const result = { services: results, withEveryWord, wordsNotFound, suggestions, facets };
       if (recent.size >= 16) recent.delete(recent.keys().next().value!);
       recent.set(key, result);
       // The list without words comes back after every cleared box or new first letter: keep it apart.

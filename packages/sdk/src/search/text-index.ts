@@ -159,6 +159,8 @@ export interface TextIndex {
   add(position: number, service: Service): void;
   /** Matching service positions with their scores, for the word groups of queryGroups(). */
   search(groups: string[][][]): TextMatches;
+  /** The directory's own word nearest to one that finds nothing ("did you mean"). */
+  suggest(word: string): string | undefined;
 }
 
 /**
@@ -250,6 +252,14 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
         else servicesUnder.set(key, [position]);
       }
       wordCache.clear();
+    },
+    suggest(word) {
+      indexTerms(terms.length);
+      // More letters, more room for slips: one for a short word, up to three for a long one.
+      const maxEdits = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
+      const candidates = [serviceIndex.closest(word, maxEdits), termIndex.closest(word, maxEdits)].filter((candidate) => candidate !== undefined);
+      candidates.sort((a, b) => a.edits - b.edits || b.documents - a.documents);
+      return candidates[0]?.word;
     },
     search(groups) {
       indexTerms(terms.length);

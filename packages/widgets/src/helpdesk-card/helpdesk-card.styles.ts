@@ -50,14 +50,5 @@ export const helpdeskCardStyles = [
     .choices li {
       margin-top: 0.5rem;
     }
-    button.link {
-      all: unset;
-      color: var(--brusano-color-accent);
-      text-decoration: underline;
-      cursor: pointer;
-    }
-    button.link:focus-visible {
-      outline: 3px solid var(--brusano-color-focus);
-    }
   `,
 ];

@@ -113,8 +113,8 @@ interface View {
   partial: boolean;
   /** How many of the services (the first ones) have every word asked for. */
   withEveryWord: number;
-  /** Words asked for that no service has. */
-  wordsNotFound: readonly string[];
+  /** For a word asked for that no service has, the directory's nearest word ("did you mean"). */
+  suggestions: Readonly<Record<string, string>>;
 }
 
 
@@ -526,19 +526,19 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const { search, directory, firstPage } = this;
     if (search && directory.complete) {
       const { text, filters } = this.question;
-      const { services, facets, withEveryWord, wordsNotFound } = search.index.search(text, filters, this.searchAt);
-      return { services, count: services.length, facets, partial: Boolean(directory.failed), withEveryWord, wordsNotFound };
+      const { services, facets, withEveryWord, suggestions } = search.index.search(text, filters, this.searchAt);
+      return { services, count: services.length, facets, partial: Boolean(directory.failed), withEveryWord, suggestions };
     }
     if (firstPage && this.firstPageKey === firstPage.territory && !this.openAt) {
       const { total: count } = firstPage;
-      return { services: firstPage.services, count, facets: { ...firstPage.facets, openNow: countOpen(firstPage.hours) }, partial: false, withEveryWord: count, wordsNotFound: [] };
+      return { services: firstPage.services, count, facets: { ...firstPage.facets, openNow: countOpen(firstPage.hours) }, partial: false, withEveryWord: count, suggestions: {} };
     }
     // Asked something else before the directory is there: the answer from what has arrived, said as such.
     const partial = search && search.index.size > 0 ? search.index : this.firstPageSearch;
     if (partial) {
       const { text, filters } = this.question;
-      const { services, facets, withEveryWord, wordsNotFound } = partial.search(text, filters, this.searchAt);
-      return { services, count: services.length, facets, partial: true, withEveryWord, wordsNotFound };
+      const { services, facets, withEveryWord, suggestions } = partial.search(text, filters, this.searchAt);
+      return { services, count: services.length, facets, partial: true, withEveryWord, suggestions };
     }
     return undefined;
   }
@@ -693,6 +693,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
       ${directory.failed !== undefined ? html`<p class="notice" part="notice">${t.directoryFailed(directory.loaded)}</p>` : nothing}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announced}</div>
       ${this.renderSelection()}
+      ${this.renderSuggestions(result.suggestions)}
       ${count > 0 && result.withEveryWord === 0 ? html`<p class="notice" part="notice">${t.someWordsOnly}</p>` : nothing}
       ${count === 0 && !result.partial ? this.renderEmpty(feed) : nothing}
       <ul class="results" part="results">
@@ -702,6 +703,22 @@ export class BrusanoServiceFinder extends BrusanoElement {
         ? html`<button part="button" class="more" @click=${this.showMore}>${t.showMore(Math.min(this.validPageSize, count - this.shown))}</button>`
         : nothing}
     `;
+  }
+
+  /** "Did you mean": each word that finds nothing, and the directory's nearest word, which replaces it on a click. */
+  private renderSuggestions(suggestions: Readonly<Record<string, string>>): TemplateResult | typeof nothing {
+    const pairs = Object.entries(suggestions);
+    if (!pairs.length || !this.searchCode) return nothing;
+    const { normalizeText } = this.searchCode;
+    const replace = (word: string, by: string) => {
+      const query = this.state.query.replace(/\S+/g, (typed) => (normalizeText(typed) === word ? by : typed));
+      this.change({ query });
+      this.renderRoot.querySelector<HTMLInputElement>('#query')?.focus();
+    };
+    return html`<p class="suggestions" part="notice">
+      ${this.t.didYouMean}
+      ${pairs.map(([word, by], index) => html`${index ? ', ' : ''}<button part="button" class="link" @click=${() => replace(word, by)}>${by}</button>`)} ?
+    </p>`;
   }
 
   /** The filters read from the words, each a chip that takes it back (the words are then searched as words). */
@@ -896,13 +913,30 @@ export class BrusanoServiceFinder extends BrusanoElement {
   }
 
   /** Nothing matches: point to the helpdesk of the chosen bassin or commune, else the regional contact. */
+  /**
+   * Nothing found: the themes offered in the same place (the search without its words), to
+   * browse instead, and the helpdesk of the territory asked for.
+   */
   private renderEmpty(feed: Feed): TemplateResult {
     const { t, uiLang: lang, state } = this;
+    const { text: words, filters } = this.question;
+    const commune = state.commune || filters.communes?.[0];
     const bassinLine = feed.helpdesks.find((helpdesk) => helpdesk.territory === state.bassin);
-    const communeLine = state.commune ? helpdeskFor(state.commune, feed).choices.find((choice) => choice.reachable)?.helpdesk : undefined;
+    const communeLine = commune ? helpdeskFor(commune, feed).choices.find((choice) => choice.reachable)?.helpdesk : undefined;
     const helpdesk = (bassinLine && isReachable(bassinLine) ? bassinLine : communeLine) ?? regionalHelpdesk(feed);
+    const index = this.search?.index ?? this.firstPageSearch;
+    const titles = new Map(feed.categories.map((category) => [String(category.id), category.title]));
+    const themes = words.trim() && index ? index.search('', filters).facets.categoryIds.filter((facet) => titles.has(facet.value)).slice(0, 6) : [];
     return html`<div class="empty" part="empty">
       <p><strong>${t.noResults}</strong></p>
+      ${themes.length
+        ? html`<p>${t.browseThemes}</p>
+            <ul class="themes">
+              ${themes.map(
+                (theme) => html`<li><button part="button" class="link" @click=${() => this.change({ query: '', category: theme.value })}>${localizedText(titles.get(theme.value), lang)} (${theme.count})</button></li>`,
+              )}
+            </ul>`
+        : nothing}
       <p>${t.noResultsHint}</p>
       <h3>${text(helpdesk.name, lang)}</h3>
       ${helpdeskContacts(helpdesk, t, lang)}

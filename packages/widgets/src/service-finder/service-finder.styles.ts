@@ -16,6 +16,11 @@ export const serviceFinderStyles = [
       width: 100%;
       font-size: 1.125em;
     }
+    .themes {
+      display: grid;
+      gap: 0.5rem;
+      padding-inline-start: 1.25rem;
+    }
     .readings {
       display: flex;
       flex-wrap: wrap;

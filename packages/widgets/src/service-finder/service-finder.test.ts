@@ -141,12 +141,35 @@ describe('<brusano-service-finder>', () => {
       expect(cardNames(element).every((name) => !/Woluwe/.test(name))).to.be.true;
     });
 
+    it('offers the directory’s nearest word for one that finds nothing, and puts it in the query on a click', async () => {
+      const element = await finder();
+      await type(element, 'aide CPAZ');
+      const offer = $(element, '.suggestions')!;
+      expect(offer.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Vouliez-vous dire cpas ?');
+      offer.querySelector('button')!.click();
+      await element.updateComplete;
+      expect(($(element, '#query') as HTMLInputElement).value).to.equal('aide cpas');
+      expect($(element, '.suggestions')).to.be.null;
+      expect(cardNames(element).length).to.be.greaterThan(0);
+      await expect(element).to.be.accessible();
+    });
+
     it('points to the bassin helpdesk when nothing matches', async () => {
       const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} bassin="nord"></brusano-service-finder>`);
       await type(element, 'zzzzqqqq');
       const empty = $(element, '.empty')!;
       expect(empty.textContent).to.contain('Aucun service ne correspond');
       expect(empty.querySelector('a[href="tel:+3223186054"]')).to.exist;
+      // The themes offered in the bassin instead, to browse: one click clears the words and picks the theme.
+      const themes = [...empty.querySelectorAll<HTMLButtonElement>('.themes button')];
+      expect(themes.length).to.be.greaterThan(0);
+      const [name, count] = themes[0]!.textContent!.trim().match(/^(.*) \((\d+)\)$/)!.slice(1);
+      themes[0]!.click();
+      await element.updateComplete;
+      expect(($(element, '#query') as HTMLInputElement).value).to.equal('');
+      expect($$(element, '.card').length).to.equal(Math.min(10, Number(count)));
+      const category = $(element, '#category') as HTMLSelectElement;
+      expect(category.selectedOptions[0]!.textContent).to.contain(name!);
       await expect(element).to.be.accessible();
     });
   });

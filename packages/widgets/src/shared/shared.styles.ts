@@ -57,6 +57,16 @@ export const sharedStyles = css`
     outline: 3px solid var(--brusano-color-focus);
     outline-offset: 2px;
   }
+  /* A button that reads as a link within a sentence ("did you mean…", "choose another area"). */
+  button.link {
+    all: unset;
+    color: var(--brusano-color-accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  button.link:focus-visible {
+    outline: 3px solid var(--brusano-color-focus);
+  }
   .sr-only {
     position: absolute;
     width: 1px;
