@@ -4,6 +4,7 @@
 // sample: example.org addresses, undiallable +32 2 000 0x xx numbers, fictional streets.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { leadinsWithin } from '@brusano/feed';
 
 const reference = (name) => JSON.parse(readFileSync(fileURLToPath(new URL(`../packages/sdk/reference/${name}.json`, import.meta.url)), 'utf8'));
 
@@ -121,7 +122,7 @@ export function generateFeed(count, seed) {
       title: { fr: `Flux de test (${count} services fictifs)`, nl: `Testfeed (${count} fictieve diensten)` },
       publisher: { name: { fr: 'Banc d’essai Brusano', nl: 'Brusano-testbank' } },
       sample: true,
-      datasets: Object.fromEntries(['bassins', 'communes', 'quartiers', 'helpdesks', 'actions', 'events', 'services', 'categories', 'sectors'].map((name) => [name, { url: `${name}.json` }])),
+      datasets: Object.fromEntries(['bassins', 'communes', 'quartiers', 'helpdesks', 'actions', 'events', 'services', 'categories', 'sectors', 'leadins'].map((name) => [name, { url: `${name}.json` }])),
     },
     datasets: {
       bassins: reference('bassins'),
@@ -133,6 +134,7 @@ export function generateFeed(count, seed) {
       services,
       categories: reference('categories').filter((term) => used.has(term.id)),
       sectors: reference('sectors').filter((term) => usedSectors.has(term.id)),
+      leadins: leadinsWithin(used),
     },
   };
 }

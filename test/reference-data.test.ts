@@ -5,7 +5,7 @@ import { validateDataset, type DatasetName } from '@brusano/sdk';
 import { REFERENCE, SHARED } from './support/paths.js';
 import { sampleFeed } from './support/feed.js';
 
-const REFERENCE_DATASETS = ['bassins', 'communes', 'quartiers', 'helpdesks', 'actions', 'events', 'categories', 'sectors'] as const;
+const REFERENCE_DATASETS = ['bassins', 'communes', 'quartiers', 'helpdesks', 'actions', 'events', 'categories', 'sectors', 'leadins'] as const;
 const reference = Object.fromEntries(
   REFERENCE_DATASETS.map((name) => [name, JSON.parse(readFileSync(join(REFERENCE, `${name}.json`), 'utf8'))]),
 ) as Record<(typeof REFERENCE_DATASETS)[number], any[]>;

@@ -194,11 +194,16 @@ describe('the demo pages', () => {
     expect(await count()).toMatch(/^\d+ services? trouvés?/);
     // 3. Narrow to a commune: the commune list, by its typeahead.
     await tabTo(tab, (focus) => focus.host === 'brusano-service-finder' && focus.id === 'commune');
+    const everywhere = await count();
     await tab.keyboard.type('Jette');
-    await tab.waitForFunction(() => {
-      const root = document.querySelector('brusano-service-finder')!.shadowRoot!;
-      return root.querySelector<HTMLSelectElement>('#commune')!.value === '21010' && root.querySelector('.count')!.textContent!.startsWith('2 ');
-    });
+    await tab.waitForFunction(
+      (before: string) => {
+        const root = document.querySelector('brusano-service-finder')!.shadowRoot!;
+        return root.querySelector<HTMLSelectElement>('#commune')!.value === '21010' && root.querySelector('.count')!.textContent!.trim() !== before;
+      },
+      {},
+      everywhere,
+    );
     const titles = () => tab.evaluate(() => [...document.querySelector('brusano-service-finder')!.shadowRoot!.querySelectorAll('.card__title')].map((title) => title.textContent!.trim()));
     expect(await titles()).toContain('Aide à la recherche de logement Exemple (Jette)');
     // 4. Open the card's details.

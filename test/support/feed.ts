@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_FEED } from './paths.js';
 
-export const DATASETS = ['bassins', 'communes', 'quartiers', 'helpdesks', 'actions', 'events', 'services', 'categories', 'sectors'] as const;
+export const DATASETS = ['bassins', 'communes', 'quartiers', 'helpdesks', 'actions', 'events', 'services', 'categories', 'sectors', 'leadins'] as const;
 export type Dataset = (typeof DATASETS)[number];
 
 /** The sample feed's files, parsed, as a fresh copy a test may change. */

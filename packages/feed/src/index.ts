@@ -8,6 +8,7 @@ export { diffSchemas, type SchemaChange } from './commands/schema-diff.js';
 export { importSocialBrussels, belgianPhone, lastUpdateDate, type SocialBrusselsRecord } from './import/social-brussels.js';
 export { type RecordReport } from './import/report.js';
 export { writeFeedFolder } from './import/feed-folder.js';
+export { leadinsWithin } from './import/leadins.js';
 export { serviceToHsds, uuidFor } from './hsds/export.js';
 export { servicesFromHsds, type HsdsService, type HsdsImportOptions } from './hsds/import.js';
 export { readHsdsApi, readHsdsPath, servicesOfDocument } from './hsds/read.js';

@@ -49,7 +49,7 @@ describe('brusano-feed build', () => {
     const out = join(scratch(), 'feed');
     const { code, stdout } = await brusanoFeed('build', SAMPLE_FEED, out);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^✓ built .*: \d+ records in 9 datasets, 18 calendars, 162 files/);
+    expect(stdout).toMatch(/^✓ built .*: \d+ records in 10 datasets, 18 calendars, 165 files/);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.generatedAt).toBe(JSON.parse(readFileSync(join(SAMPLE_FEED, 'manifest.json'), 'utf8')).generatedAt);
     for (const [name, dataset] of Object.entries<{ url: string; count: number; sha256: string }>(manifest.datasets)) {
@@ -63,6 +63,26 @@ describe('brusano-feed build', () => {
     expect(manifest.calendars).toHaveLength(18);
     for (const calendar of manifest.calendars) new ICAL.Component(ICAL.parse(readFileSync(join(out, calendar.url), 'utf8')));
     expect((await brusanoFeed('validate', out)).code).toBe(0);
+  });
+
+  it('publishes the lead-ins, so the data team teaches the search a word by editing the feed', async () => {
+    const source = scratch();
+    for (const file of readdirSync(SAMPLE_FEED)) writeFileSync(join(source, file), readFileSync(join(SAMPLE_FEED, file)));
+    const search = async (folder: string) => {
+      const out = join(scratch(), 'feed');
+      expect((await brusanoFeed('build', folder, out)).code).toBe(0);
+      const server = await serveFeed(out);
+      closers.push(server.close);
+      const feed = await createClient({ feedUrl: server.url }).load();
+      return createServiceSearch(feed).search('kotzoektocht');
+    };
+    expect((await search(source)).services).toEqual([]);
+    const leadins = JSON.parse(readFileSync(join(source, 'leadins.json'), 'utf8'));
+    leadins.push({ id: 'kotzoektocht', terms: { nl: ['kotzoektocht'] }, categoryIds: [10], reason: 'A test of a word taught through the feed.' });
+    writeFileSync(join(source, 'leadins.json'), JSON.stringify(leadins));
+    const taught = await search(source);
+    expect(taught.withEveryWord).toBeGreaterThan(0);
+    expect(taught.services[0]!.id).toBe('sample-logement-jette');
   });
 
   it('writes what the browser reads first: a first page per territory, and every service in compact form', async () => {

@@ -39,7 +39,7 @@ describe('brusano-feed validate', () => {
   it('exits 0 on the sample feed and says how many records are valid', async () => {
     const { code, stdout } = await brusanoFeed('validate', SAMPLE_FEED);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ .*: \d+ valid records in 9 datasets, no problems\./);
+    expect(stdout).toMatch(/✓ .*: \d+ valid records in 10 datasets, no problems\./);
   });
 
   it('exits 1 on an invalid feed, with one line per problem: file, record, field path, message', async () => {
@@ -83,6 +83,22 @@ describe('brusano-feed validate', () => {
     expect(stdout).toContain(`services.json record 1 (${serviceId}) /locations/0/address/nis: refers to commune 21099, which the feed does not have`);
     expect(stdout).toMatch(/events\.json record 1 \(.+\) \/territories\/0: refers to territory nord-ouest, which the feed does not have/);
     expect(stdout).toContain(`services.json record 3 (${laterId}) /areaServed/bassins/0: refers to bassin ouest, which the feed does not have`);
+  });
+
+  it('reports lead-ins that point nowhere and words that are the lead-in of two records', async () => {
+    const dir = copyOfSampleFeed();
+    edit(dir, 'leadins.json', (leadins) => {
+      leadins[0].categoryIds.push(999998);
+      leadins[1].terms.fr.push(leadins[0].terms.fr[0].toUpperCase()); // the same word, case aside
+    });
+    const leadins = JSON.parse(readFileSync(join(dir, 'leadins.json'), 'utf8'));
+    const { code, stdout } = await brusanoFeed('validate', dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`leadins.json record 1 (${leadins[0].id}) /categoryIds/${leadins[0].categoryIds.length - 1}: refers to category 999998, which the feed does not have`);
+    expect(stdout).toContain(`leadins.json record 2 (${leadins[1].id}) /terms/fr/${leadins[1].terms.fr.length - 1}: "${leadins[0].terms.fr[0].toUpperCase()}" is also a lead-in of ${leadins[0].id}: a word may lead to one list of categories only`);
+    // And build refuses it: a word leads where the data team decided, or nowhere.
+    const { code: built } = await brusanoFeed('build', dir, join(dir, 'out'));
+    expect(built).toBe(1);
   });
 
   it('reports a dataset that is not JSON, or missing, without stopping', async () => {

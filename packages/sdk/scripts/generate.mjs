@@ -27,6 +27,7 @@ const ROOTS = {
   event: 'event.schema.json',
   service: 'service.schema.json',
   taxonomyTerm: 'taxonomy-term.schema.json',
+  leadin: 'leadin.schema.json',
   manifest: 'manifest.schema.json',
   localizedText: 'localized-text.schema.json',
   openingHours: 'opening-hours.schema.json',

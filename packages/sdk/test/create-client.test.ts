@@ -61,7 +61,7 @@ describe('createClient().load() on a valid feed', () => {
     expect(log.every((entry) => entry.status === 200 && entry.ifNoneMatch === null)).toBe(true);
     log.length = 0;
     const second = await client.load();
-    expect(log).toHaveLength(10); // the manifest and 9 datasets
+    expect(log).toHaveLength(11); // the manifest and 10 datasets
     expect(log.every((entry) => entry.status === 304 && entry.ifNoneMatch !== null)).toBe(true);
     expect(second.services).toEqual(first.services);
   });

@@ -143,6 +143,18 @@ const CASES: SchemaCase[] = [
     ],
   },
   {
+    schema: 'leadin.schema.json',
+    dataset: 'leadins',
+    valid: firstReference('leadins'),
+    invalid: [
+      ['no category', (leadin) => { leadin.categoryIds = []; }, '/categoryIds'],
+      ['no word at all', (leadin) => { leadin.terms = {}; }, '/terms'],
+      ['a word of one letter', (leadin) => { leadin.terms.fr = ['a']; }, '/terms/fr/0'],
+      ['neither a source nor a reason', (leadin) => { delete leadin.reason; delete leadin.sources; }, ''],
+      ['a language other than FR, NL, EN', (leadin) => { leadin.terms.de = ['Sozialamt']; }, '/terms/de'],
+    ],
+  },
+  {
     schema: 'manifest.schema.json',
     valid: read(join(SCHEMAS, 'examples', 'manifest.json')),
     invalid: [

@@ -3,7 +3,7 @@ import { createServiceSearch } from '@brusano/sdk';
 import { sampleFeed } from '../../../test/support/feed.js';
 
 const { datasets } = sampleFeed();
-const finder = createServiceSearch({ services: datasets.services, categories: datasets.categories, sectors: datasets.sectors });
+const finder = createServiceSearch({ services: datasets.services, categories: datasets.categories, sectors: datasets.sectors, leadins: datasets.leadins });
 const ids = (text: string, filters = {}) => finder.search(text, filters).services.map((service) => service.id);
 
 describe('createServiceSearch', () => {
@@ -117,7 +117,7 @@ describe('createServiceSearch', () => {
   it('ranks the same way every time, and a name match above a description match', () => {
     const first = ids('logement');
     for (let run = 0; run < 5; run++) {
-      const again = createServiceSearch({ services: datasets.services, categories: datasets.categories, sectors: datasets.sectors });
+      const again = createServiceSearch({ services: datasets.services, categories: datasets.categories, sectors: datasets.sectors, leadins: datasets.leadins });
       expect(again.search('logement').services.map((service) => service.id)).toEqual(first);
     }
     expect(first[0]).toBe('sample-logement-jette');

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { LocalizedText, Service, TaxonomyTerm } from '@brusano/sdk';
+import { leadinsWithin } from './leadins.js';
 
 const reference = (name: string) => createRequire(import.meta.url)(`@brusano/sdk/reference/${name}.json`) as { id: number }[];
 
@@ -16,7 +17,8 @@ export interface ImportedFeed {
 
 /**
  * Writes a feed folder `brusano-feed validate` accepts: the services, the Bruxelles Social
- * categories they use, the Region's reference datasets, no events, and a manifest. It is
+ * categories they use and the lead-ins to them, the Region's reference datasets, no events, and
+ * a manifest. It is
  * written to a temporary folder beside the target, then renamed, so a failed import never
  * leaves a half-written feed (an earlier feed in the target is replaced only when done).
  */
@@ -37,6 +39,7 @@ export async function writeFeedFolder(target: string, feed: ImportedFeed, genera
       events: [],
       services: feed.services,
       categories,
+      leadins: leadinsWithin(used),
     };
     for (const [name, records] of Object.entries(datasets)) await writeFile(join(temporary, `${name}.json`), `${JSON.stringify(records, null, 2)}\n`);
     const manifest = {

@@ -65,6 +65,7 @@ const DATASETS: Record<DatasetName, { shape: Shape; idField: string }> = {
   services: { shape: shapes.serviceShape, idField: 'id' },
   categories: { shape: shapes.taxonomyTermShape, idField: 'id' },
   sectors: { shape: shapes.taxonomyTermShape, idField: 'id' },
+  leadins: { shape: shapes.leadinShape, idField: 'id' },
 };
 
 /** Records checked between two looks at the page's clock. */

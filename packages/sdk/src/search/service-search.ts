@@ -1,4 +1,4 @@
-import type { Bassin, Commune, Service, TaxonomyTerm } from '../generated/types.js';
+import type { Bassin, Commune, Leadin, Service, TaxonomyTerm } from '../generated/types.js';
 import { brusselsTime } from '../hours/brussels-time.js';
 import { hoursWithAlerts } from '../hours/alerts.js';
 import { compileHours, type CompiledHours } from '../hours/compiled-hours.js';
@@ -52,6 +52,8 @@ export interface ServiceSearchData {
   services?: readonly Service[];
   categories?: readonly TaxonomyTerm[];
   sectors?: readonly TaxonomyTerm[];
+  /** Everyday words that lead to categories (a feed's leadins dataset). */
+  leadins?: readonly Leadin[];
   /** Where services are: which commune and bassin each address and area lies in. */
   communes: readonly Commune[];
   bassins: readonly Bassin[];
@@ -148,7 +150,7 @@ function createServedAreas(communes: readonly Commune[], bassins: readonly Bassi
  * const finder = createServiceSearch(feed);
  * const { services, facets } = finder.search('maison medicale', { bassins: ['nord'], openNow: true });
  */
-export function createServiceSearch({ services = [], categories = [], sectors = [], communes, bassins }: ServiceSearchData): ServiceSearch {
+export function createServiceSearch({ services = [], categories = [], sectors = [], leadins = [], communes, bassins }: ServiceSearchData): ServiceSearch {
   const servedAreas = createServedAreas(communes, bassins);
   const slots = new Slots();
   const patternIds = new Map<string, number>();
@@ -196,7 +198,7 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
 
   // Words are indexed on the first search with words (or by add() and prepare()), so a finder
   // can show its first results, which need no words, before the index exists.
-  const textIndex = createTextIndex(categories, sectors);
+  const textIndex = createTextIndex(categories, sectors, leadins);
   let indexed = 0;
   const indexWords = () => {
     for (; indexed < entries.length; indexed++) textIndex.add(indexed, entries[indexed]!);

@@ -1,9 +1,9 @@
 import { stemmer as dutchStem } from '@orama/stemmers/dutch';
 import { stemmer as frenchStem } from '@orama/stemmers/french';
-import type { Service, TaxonomyTerm } from '../generated/types.js';
+import type { Leadin, Service, TaxonomyTerm } from '../generated/types.js';
 import { normalizeText } from '../text/normalize.js';
 import { InvertedIndex, type Scores } from './inverted-index.js';
-import { STOP_WORDS, SYNONYMS } from './synonyms.js';
+import { STOP_WORDS } from './stop-words.js';
 
 /** Words of at least 3 letters also match as the start of longer words; typos are allowed from 5 letters. */
 const PREFIX_FROM = 3;
@@ -85,35 +85,15 @@ function best(into: Scores, scores: Scores, weight = 1): void {
   for (const [id, score] of scores) into.set(id, Math.max(into.get(id) ?? 0, weight * score));
 }
 
-const SYNONYM_GROUPS = SYNONYMS.map((group) => group.map(tokens));
-const LONGEST_SYNONYM = Math.max(...SYNONYM_GROUPS.flat().map((words) => words.length));
-
 /**
- * The words of a query, grouped: each group must match, through any of its alternatives, and an
- * alternative matches when all its words do. A word or phrase with known equivalents in the other
- * language (or an acronym) becomes a group of those equivalents.
+ * The words of a query, grouped: each group must match (or, when none has them all, as many as
+ * can), through any of its alternatives, and an alternative matches when all its words do.
+ * Words people use for the same thing are a feed's lead-ins, read with the categories.
  */
 export function queryGroups(text: string): string[][][] | undefined {
   const words = tokens(text);
   if (words.join('').length < MIN_QUERY_LENGTH) return undefined;
-  const groups: string[][][] = [];
-  for (let index = 0; index < words.length; ) {
-    let matched: readonly (readonly string[])[] | undefined;
-    let size = Math.min(LONGEST_SYNONYM, words.length - index);
-    for (; size > 0 && !matched; size--) {
-      const phrase = words.slice(index, index + size).join(' ');
-      matched = SYNONYM_GROUPS.find((group) => group.some((alternative) => alternative.join(' ') === phrase));
-      if (matched) break;
-    }
-    if (matched) {
-      groups.push(matched.map((alternative) => [...alternative]));
-      index += size;
-    } else {
-      groups.push([[words[index]!]]);
-      index += 1;
-    }
-  }
-  return groups;
+  return words.map((word) => [[word]]);
 }
 
 function intersect(sets: Scores[]): Scores {
@@ -188,7 +168,7 @@ function coordinate(groups: Scores[]): TextMatches {
  * its services, so "huisvesting" finds a service written only in French whose category is
  * "Logement / Huisvesting", without copying every keyword into every service.
  */
-export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: readonly TaxonomyTerm[]): TextIndex {
+export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: readonly TaxonomyTerm[], leadins: readonly Leadin[] = []): TextIndex {
   const serviceIndex = new InvertedIndex();
   /** The same fields as stems: another form of a word finds what the word finds. */
   const serviceStems = new InvertedIndex();
@@ -197,10 +177,20 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
   // The categories' words are indexed a few at a time, with the services, not all when the search is made.
   const termIndex = new InvertedIndex();
   const termStems = new InvertedIndex();
+  // A lead-in's words are more keywords of each category it leads to.
+  const leadinWords = new Map<number, { fr: string[]; nl: string[]; en: string[] }>();
+  for (const leadin of leadins) {
+    for (const id of leadin.categoryIds) {
+      let words = leadinWords.get(id);
+      if (!words) leadinWords.set(id, (words = { fr: [], nl: [], en: [] }));
+      for (const lang of ['fr', 'nl', 'en'] as const) words[lang].push(...(leadin.terms[lang] ?? []));
+    }
+  }
   const indexTerms = (upTo: number) => {
     for (let position = termIndex.size; position < Math.min(upTo, terms.length); position++) {
       const term = terms[position]!;
-      const keywords = position < categories.length ? (term.keywords ?? {}) : {};
+      const extra = position < categories.length ? leadinWords.get(term.id) : undefined;
+      const keywords = position < categories.length ? Object.fromEntries((['fr', 'nl', 'en'] as const).map((lang) => [lang, [...(term.keywords?.[lang] ?? []), ...(extra?.[lang] ?? [])]])) : {};
       termIndex.add(position, [[tokens([texts(term.title), ...Object.values(keywords).flat()].join(' ')), 1]]);
       termStems.add(position, [[[...stemsOf(term.title), ...(['fr', 'nl', 'en'] as const).flatMap((lang) => (keywords[lang] ?? []).flatMap((keyword) => stemsOf({ [lang]: keyword })))], 1]]);
     }

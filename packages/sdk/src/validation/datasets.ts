@@ -4,18 +4,20 @@ import {
   validateCommune,
   validateEvent,
   validateHelpdesk,
+  validateLeadin,
   validateQuartier,
   validateService,
   validateTaxonomyTerm,
   type CompiledValidator,
 } from '../generated/validators.js';
-import type { Action, Bassin, Commune, Event, Helpdesk, Quartier, Service, TaxonomyTerm } from '../generated/types.js';
+import type { Action, Bassin, Commune, Event, Helpdesk, Leadin, Quartier, Service, TaxonomyTerm } from '../generated/types.js';
 import {
   actionShape,
   bassinShape,
   communeShape,
   eventShape,
   helpdeskShape,
+  leadinShape,
   quartierShape,
   serviceShape,
   taxonomyTermShape,
@@ -36,6 +38,8 @@ export interface FeedData {
   categories: TaxonomyTerm[];
   /** Bruxelles Social sectors the services use (optional in a feed). */
   sectors: TaxonomyTerm[];
+  /** Everyday words that lead to categories, for the search (optional in a feed). */
+  leadins: Leadin[];
 }
 
 export type DatasetName = keyof FeedData;
@@ -60,6 +64,7 @@ const RULES: Record<DatasetName, DatasetRule> = {
   services: { validate: validateService, shape: serviceShape, idField: 'id' },
   categories: { validate: validateTaxonomyTerm, shape: taxonomyTermShape, idField: 'id', optional: true },
   sectors: { validate: validateTaxonomyTerm, shape: taxonomyTermShape, idField: 'id', optional: true },
+  leadins: { validate: validateLeadin, shape: leadinShape, idField: 'id', optional: true },
 };
 
 /** The datasets a feed carries, in the order they are loaded and reported. */

@@ -1,10 +1,12 @@
+import { normalizeText } from '../text/normalize.js';
 import type { FeedData } from './datasets.js';
 import type { Problem } from './problem.js';
 
 /**
  * Checks what records say of each other: a service's communes, bassins, categories and sectors,
- * an event's or a helpdesk's territory, a commune's bassin must all exist in the feed.
- * (Categories and sectors are checked only when the feed carries them.)
+ * an event's or a helpdesk's territory, a commune's bassin, a lead-in's categories must all exist
+ * in the feed (categories and sectors are checked only when the feed carries them); and a word
+ * is a lead-in of one record only (case and accents aside), so it leads to one list of categories.
  *
  * @example
  * const problems = checkReferences(feed); // [] when every reference resolves
@@ -51,6 +53,18 @@ export function checkReferences(data: Partial<FeedData>): Problem[] {
   (data.bassins ?? []).forEach((bassin, index) => {
     bassin.communes.forEach((nis, at) => check('bassins', index, bassin.id, `/communes/${at}`, nis, communes, 'commune'));
     bassin.subAreas.forEach((id, at) => check('bassins', index, bassin.id, `/subAreas/${at}`, id, subAreas, 'sub-area'));
+  });
+  const leadinOfWord = new Map<string, string>();
+  (data.leadins ?? []).forEach((leadin, index) => {
+    leadin.categoryIds.forEach((id, at) => check('leadins', index, leadin.id, `/categoryIds/${at}`, id, categories, 'category'));
+    for (const lang of ['fr', 'nl', 'en'] as const) {
+      leadin.terms[lang]?.forEach((term, at) => {
+        const word = normalizeText(term);
+        const other = leadinOfWord.get(word);
+        if (other && other !== leadin.id) problems.push({ dataset: 'leadins', index, recordId: leadin.id, pointer: `/terms/${lang}/${at}`, message: `"${term}" is also a lead-in of ${other}: a word may lead to one list of categories only` });
+        else leadinOfWord.set(word, leadin.id);
+      });
+    }
   });
   (data.quartiers ?? []).forEach((quartier, index) => {
     if (quartier.bassin) check('quartiers', index, quartier.id, '/bassin', quartier.bassin, bassins, 'bassin');

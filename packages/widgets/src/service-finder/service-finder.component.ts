@@ -153,6 +153,7 @@ const EMPTY_FEED: Feed = {
   services: [],
   categories: [],
   sectors: [],
+  leadins: [],
   problems: [],
   manifest: {} as Feed['manifest'],
   url: '',
@@ -202,7 +203,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     nl: () => import('./strings/nl.js'),
     en: () => import('./strings/en.js'),
   };
-  protected static override datasets = ['bassins', 'communes', 'helpdesks', 'categories', 'sectors'] as const;
+  protected static override datasets = ['bassins', 'communes', 'helpdesks', 'categories', 'sectors', 'leadins'] as const;
 
   static override properties = {
     bassin: { type: String },
@@ -395,7 +396,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     this.searchCode = await loadSearch();
     const { createServiceSearch } = this.searchCode;
     if (this.data !== feed || this.search?.feed === feed) return;
-    this.search = { feed, index: createServiceSearch({ categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
+    this.search = { feed, index: createServiceSearch({ categories: feed.categories, sectors: feed.sectors, leadins: feed.leadins, communes: feed.communes, bassins: feed.bassins }) };
     this.servicesById = new Map();
     if (this.feedData) {
       // A feed the page loaded itself: every service is already there.
@@ -549,7 +550,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const feed = this.shownFeed;
     if (!page || !feed || !this.searchCode) return undefined;
     if (this.firstPageIndex?.page !== page) {
-      this.firstPageIndex = { page, index: this.searchCode.createServiceSearch({ services: page.services, categories: feed.categories, sectors: feed.sectors, communes: feed.communes, bassins: feed.bassins }) };
+      this.firstPageIndex = { page, index: this.searchCode.createServiceSearch({ services: page.services, categories: feed.categories, sectors: feed.sectors, leadins: feed.leadins, communes: feed.communes, bassins: feed.bassins }) };
     }
     return this.firstPageIndex.index;
   }

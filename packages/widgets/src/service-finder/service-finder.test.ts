@@ -368,7 +368,7 @@ describe('<brusano-service-finder>', () => {
       const services = (await response.json()) as Feed['services'];
       services[0]!.websites = [{ url: 'javascript:alert(1)' }, { url: 'data:text/html,<script>alert(1)</script>' }, { url: 'vbscript:msgbox(1)' }];
       services[0]!.phones = [{ number: 'javascript:alert(1)' }];
-      element.feedData = { services: [services[0]!], bassins: [], communes: [], quartiers: [], helpdesks: [], actions: [], events: [], categories: [], sectors: [], problems: [], manifest: {} as Feed['manifest'], url: '', loadedAt: new Date() };
+      element.feedData = { services: [services[0]!], bassins: [], communes: [], quartiers: [], helpdesks: [], actions: [], events: [], categories: [], sectors: [], leadins: [], problems: [], manifest: {} as Feed['manifest'], url: '', loadedAt: new Date() };
       await element.updateComplete;
       await loaded(element);
       const links = $$(element, '.card a').map((link) => link.getAttribute('href')!);

@@ -30,7 +30,7 @@ export interface BrusanoErrorDetail {
 }
 
 const SUPPORTED: readonly Language[] = ['fr', 'nl', 'en'];
-const EMPTY_DATA = { bassins: [], communes: [], quartiers: [], helpdesks: [], actions: [], events: [], services: [], categories: [], sectors: [] };
+const EMPTY_DATA = { bassins: [], communes: [], quartiers: [], helpdesks: [], actions: [], events: [], services: [], categories: [], sectors: [], leadins: [] };
 
 /** How many records were left out, and how many are shown without a field (a record can have several problems). */
 export function recordsWithProblems(problems: readonly Problem[]): { skipped: number; dropped: number } {
