@@ -1,7 +1,8 @@
 // `./run bench`: what a partner's visitor gets (the "real page" run of real-page.mjs: the README's
 // snippet, a built feed served compressed, desktop and mobile profile, ours and the self-contained
 // bundle before the loader), search latency per keystroke (ours and Fuse.js) at 1k to 50k services,
-// and the gzip size of the CDN files, all in headless Chromium on this machine. Writes
+// the judged search relevance (bench/relevance: ours, MiniSearch, Orama, Fuse.js) and the gzip
+// size of the CDN files, in headless Chromium and Node on this machine. Writes
 // bench/results.json and the tables of BENCHMARKS.md (`node bench/run.mjs --report` rewrites them
 // from results.json).
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { generateServices } from './generate-feed.mjs';
 import { pageWeights } from '../scripts/page-weights.mjs';
 import { launchForVisits, PEER_COMMIT, realPageBench } from './real-page.mjs';
 import { apiLoadBench } from './api-load.mjs';
+import { relevanceBench } from './relevance/run.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
@@ -32,6 +34,7 @@ function prepare() {
   for (const size of SIZES) json(join(out, 'data', `services-${size}.json`), generateServices(size));
   json(join(out, 'data', 'categories.json'), reference('categories'));
   json(join(out, 'data', 'sectors.json'), reference('sectors'));
+  json(join(out, 'data', 'leadins.json'), reference('leadins'));
   copyFileSync(join(here, 'search.html'), join(out, 'search.html'));
 }
 
@@ -103,11 +106,44 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  results.relevance = await relevanceBench();
   writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeBenchmarksMd(results);
 }
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** The judged relevance benchmark (bench/relevance), ours against the peers, with its goals. */
+function relevanceTable({ relevance }) {
+  if (!relevance) return '';
+  const names = { ours: 'ours (finder)', minisearch: 'MiniSearch, common settings', orama: 'Orama, FR + NL stemmers', fuse: 'Fuse.js' };
+  const percent = (value) => `${(value * 100).toFixed(1)} %`;
+  const rows = Object.entries(relevance.results)
+    .map(([name, result]) => `| ${names[name] ?? name} | ${percent(result.successAt10)} | ${percent(result.precisionAt10)} | ${result.mrr.toFixed(3)} | ${result.noResult} |`)
+    .join('\n');
+  const ours = relevance.results.ours;
+  const peers = Object.entries(relevance.results).filter(([name]) => name !== 'ours').map(([, result]) => result);
+  const ahead = (key, higher = true) => peers.every((peer) => (higher ? ours[key] > peer[key] : ours[key] < peer[key]));
+  const verdict = (met) => (met ? 'met' : '**not met**');
+  return `### Search relevance: ${relevance.queries} judged queries over ${relevance.services.toLocaleString('en')} generated services
+
+The queries (FR, NL, EN; colloquial words, acronyms, typos, filter words, communes, long phrases)
+and how they were judged are in \`bench/relevance/judged-queries.mjs\`: a service is relevant when
+one of its Bruxelles Social categories is one a professional accepts for the query and it meets
+the query's filter words. Peers index each service's name, description and its categories'
+titles and keywords; they have no lead-ins or filter words (that is what ours adds).
+
+| engine | success@10 | precision@10 | MRR | queries with no result |
+|---|---:|---:|---:|---:|
+${rows}
+
+| goal | measured | |
+|---|---:|---|
+| success@10 ≥ 97 %, ahead of every peer | ${percent(ours.successAt10)} | ${verdict(ours.successAt10 >= 0.97 && ahead('successAt10'))} |
+| precision@10 ≥ 75 %, ahead of every peer | ${percent(ours.precisionAt10)} | ${verdict(ours.precisionAt10 >= 0.75 && ahead('precisionAt10'))} |
+| MRR ≥ 0.9, ahead of every peer | ${ours.mrr.toFixed(3)} | ${verdict(ours.mrr >= 0.9 && ahead('mrr'))} |
+| no query without a result, fewer than every peer | ${ours.noResult} | ${verdict(ours.noResult === 0 && ahead('noResult', false))} |`;
+}
 const seconds = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 /** The goals of the "light and instant at real size" issue, each met or not, from the measures. */
@@ -220,10 +256,13 @@ ${pages}
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${search}
 
-"Ours" is \`createServiceSearch().search()\` as the finder calls it on every keystroke: full text
-with synonyms, prefix and typo tolerance, filters and all facet counts. Fuse.js 7 runs on the same
+"Ours" is what the finder does on every keystroke: \`understandQuery()\` reads the filter words, then
+\`createServiceSearch().search()\` — full text with lead-ins, French and Dutch stemming, prefix and
+typo tolerance, partial matches ranked after full ones, filters and all facet counts. Fuse.js 7 runs on the same
 services with the same weighted fields (threshold 0.3, location ignored), text only, on an even
 sample of ${results.search[0]?.fuse.keystrokes ?? 0} of the keystrokes (it takes up to seconds per keystroke at 50 000).
+
+${relevanceTable(results)}
 
 ${apiTable(results)}
 

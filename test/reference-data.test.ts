@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateDataset, type DatasetName } from '@brusano/sdk';
+import { checkReferences, validateDataset, type DatasetName } from '@brusano/sdk';
 import { REFERENCE, SHARED } from './support/paths.js';
 import { sampleFeed } from './support/feed.js';
 
@@ -48,6 +48,11 @@ describe('reference data', () => {
       if (commune.bassin === null) expect(commune.subAreas.length, commune.nis).toBeGreaterThan(0);
       for (const subArea of commune.subAreas ?? []) expect(subArea.bassin, subArea.id).toBe(bassinOfSubArea.get(subArea.id) ?? null);
     }
+  });
+
+  it('has lead-ins that all lead to Bruxelles Social categories, each word the lead-in of one record only', () => {
+    expect(checkReferences({ categories: reference.categories, leadins: reference.leadins })).toEqual([]);
+    expect(reference.leadins.length).toBeGreaterThanOrEqual(35);
   });
 
   it('gives every record at least one source', () => {

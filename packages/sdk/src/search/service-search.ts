@@ -263,7 +263,9 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       if (remembered) return remembered;
       if (groups) indexWords();
       sortByName();
-      const matches = groups ? textIndex.search(groups) : undefined;
+      let matches = groups ? textIndex.search(groups) : undefined;
+      // Two letters that are no word of the directory: the start of a word being typed, not yet a question.
+      if (matches && matches.scores.size === 0 && groups!.flat(2).join('').length < 3) matches = undefined;
       // Services with every word first, then those missing one, two…; within each, best score
       // first and equal scores in name order, so the same query always ranks the same. Sorted as
       // numbers, score then rank in one key, which the engine sorts fastest.

@@ -8,10 +8,13 @@ import { STOP_WORDS } from './stop-words.js';
 /** Words of at least 3 letters also match as the start of longer words; typos are allowed from 5 letters. */
 const PREFIX_FROM = 3;
 const FUZZY_FROM = 5;
-/** Fewer letters than this narrow nothing useful: the query counts as empty. */
-const MIN_QUERY_LENGTH = 3;
-/** Name over categories over description. */
-const WEIGHTS = { name: 4, category: 2, description: 1, place: 1 };
+/** Fewer letters than this narrow nothing useful: the query counts as empty (two letters count only as a whole word: "gp", "ris"…). */
+const MIN_QUERY_LENGTH = 2;
+/**
+ * Name over categories over description; a lead-in — a word the data team says means these
+ * categories — over a category's own title and keywords.
+ */
+const WEIGHTS = { name: 4, leadin: 3, category: 2, description: 1, place: 1 };
 /** Another form of the same word ("logements" for "logement", "juridische" for "juridisch") counts a little less than the word itself. */
 const STEM_WEIGHT = 0.8;
 /** Stems already computed, by language and word: a directory repeats the same words. */
@@ -177,20 +180,18 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
   // The categories' words are indexed a few at a time, with the services, not all when the search is made.
   const termIndex = new InvertedIndex();
   const termStems = new InvertedIndex();
-  // A lead-in's words are more keywords of each category it leads to.
-  const leadinWords = new Map<number, { fr: string[]; nl: string[]; en: string[] }>();
-  for (const leadin of leadins) {
-    for (const id of leadin.categoryIds) {
-      let words = leadinWords.get(id);
-      if (!words) leadinWords.set(id, (words = { fr: [], nl: [], en: [] }));
-      for (const lang of ['fr', 'nl', 'en'] as const) words[lang].push(...(leadin.terms[lang] ?? []));
-    }
-  }
+  // Lead-ins, each a small document of its words, which brings the services of its categories.
+  const leadinIndex = new InvertedIndex();
+  const leadinStems = new InvertedIndex();
+  leadins.forEach((leadin, position) => {
+    const phrases = (['fr', 'nl', 'en'] as const).flatMap((lang) => (leadin.terms[lang] ?? []).map((phrase) => ({ [lang]: phrase })));
+    leadinIndex.add(position, [[phrases.flatMap((phrase) => tokens(Object.values(phrase)[0]!)), 1]]);
+    leadinStems.add(position, [[phrases.flatMap((phrase) => stemsOf(phrase)), 1]]);
+  });
   const indexTerms = (upTo: number) => {
     for (let position = termIndex.size; position < Math.min(upTo, terms.length); position++) {
       const term = terms[position]!;
-      const extra = position < categories.length ? leadinWords.get(term.id) : undefined;
-      const keywords = position < categories.length ? Object.fromEntries((['fr', 'nl', 'en'] as const).map((lang) => [lang, [...(term.keywords?.[lang] ?? []), ...(extra?.[lang] ?? [])]])) : {};
+      const keywords = position < categories.length ? (term.keywords ?? {}) : {};
       termIndex.add(position, [[tokens([texts(term.title), ...Object.values(keywords).flat()].join(' ')), 1]]);
       termStems.add(position, [[[...stemsOf(term.title), ...(['fr', 'nl', 'en'] as const).flatMap((lang) => (keywords[lang] ?? []).flatMap((keyword) => stemsOf({ [lang]: keyword })))], 1]]);
     }
@@ -209,6 +210,13 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
     }
     for (const [term, score] of termScores) {
       for (const id of servicesUnder.get(termKeys[term]!) ?? []) scores.set(id, (scores.get(id) ?? 0) + WEIGHTS.category * score);
+    }
+    const leadinScores = leadinIndex.lookUp(word, options);
+    for (const wordStem of queryStems(word)) best(leadinScores, leadinStems.lookUp(wordStem), STEM_WEIGHT);
+    for (const [position, score] of leadinScores) {
+      for (const category of leadins[position]!.categoryIds) {
+        for (const id of servicesUnder.get(`c${category}`) ?? []) scores.set(id, (scores.get(id) ?? 0) + WEIGHTS.leadin * score);
+      }
     }
     return scores;
   }
@@ -247,7 +255,7 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
       indexTerms(terms.length);
       // More letters, more room for slips: one for a short word, up to three for a long one.
       const maxEdits = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
-      const candidates = [serviceIndex.closest(word, maxEdits), termIndex.closest(word, maxEdits)].filter((candidate) => candidate !== undefined);
+      const candidates = [serviceIndex.closest(word, maxEdits), termIndex.closest(word, maxEdits), leadinIndex.closest(word, maxEdits)].filter((candidate) => candidate !== undefined);
       candidates.sort((a, b) => a.edits - b.edits || b.documents - a.documents);
       return candidates[0]?.word;
     },
