@@ -114,6 +114,7 @@ export async function prepareSite(sizes) {
     cpSync(join(out, 'feeds', String(size)), peerFeed, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(peerFeed, 'manifest.json'), 'utf8'));
     delete manifest.browser;
+    delete manifest.datasets.leadins;
     for (const file of ['manifest.json.br', 'manifest.json.gz']) rmSync(join(peerFeed, file), { force: true });
     writeFileSync(join(peerFeed, 'manifest.json'), JSON.stringify(manifest));
   }

@@ -4,7 +4,7 @@ import { hoursWithAlerts } from '../hours/alerts.js';
 import { compileHours, type CompiledHours } from '../hours/compiled-hours.js';
 import { resolveTerritory } from '../territory/resolve-territory.js';
 import { inSlices } from '../util/yield-to-page.js';
-import { createTextIndex, normalWords, queryGroups } from './text-index.js';
+import { createTextIndex, normalWords, queryWords } from './text-index.js';
 
 /** Filters of the service finder. Within a list, any value matches; across filters, all must. */
 export interface ServiceFilters {
@@ -257,15 +257,15 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
     },
     search(text, filters = {}, { at = new Date() } = {}) {
       const now = brusselsTime(at);
-      const groups = queryGroups(text);
-      const key = JSON.stringify([groups ?? null, filters, now.date, now.minutes, entries.length]);
+      const words = queryWords(text);
+      const key = JSON.stringify([words ?? null, filters, now.date, now.minutes, entries.length]);
       const remembered = recent.get(key) ?? (lastWithoutWords?.key === key ? lastWithoutWords.result : undefined);
       if (remembered) return remembered;
-      if (groups) indexWords();
+      if (words) indexWords();
       sortByName();
-      let matches = groups ? textIndex.search(groups) : undefined;
+      let matches = words ? textIndex.search(words) : undefined;
       // Two letters that are no word of the directory: the start of a word being typed, not yet a question.
-      if (matches && matches.scores.size === 0 && groups!.flat(2).join('').length < 3) matches = undefined;
+      if (matches && matches.scores.size === 0 && words!.join('').length < 3) matches = undefined;
       // Services with every word first, then those missing one, two…; within each, best score
       // first and equal scores in name order, so the same query always ranks the same. Sorted as
       // numbers, score then rank in one key, which the engine sorts fastest.
@@ -349,10 +349,10 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
         facets[LIST_FACETS[facet]!].push({ value, count });
       });
       for (const facet of LIST_FACETS) facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      const wordsNotFound = (matches?.unmatched ?? []).map((position) => groups![position]![0]!.join(' '));
+      const wordsNotFound = (matches?.unmatched ?? []).map((position) => words![position]!);
       const suggestions: Record<string, string> = {};
       for (const word of wordsNotFound) {
-        const near = word.includes(' ') ? undefined : textIndex.suggest(word);
+        const near = textIndex.suggest(word);
         if (near) suggestions[word] = near;
       }
       const result = { services: results, withEveryWord, wordsNotFound, suggestions, facets };

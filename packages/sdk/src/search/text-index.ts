@@ -89,79 +89,49 @@ function best(into: Scores, scores: Scores, weight = 1): void {
 }
 
 /**
- * The words of a query, grouped: each group must match (or, when none has them all, as many as
- * can), through any of its alternatives, and an alternative matches when all its words do.
- * Words people use for the same thing are a feed's lead-ins, read with the categories.
+ * The words of a query to search for: each counts, and services with them all come first. Words
+ * people use for the same thing are a feed's lead-ins, read with the categories.
  */
-export function queryGroups(text: string): string[][][] | undefined {
+export function queryWords(text: string): string[] | undefined {
   const words = tokens(text);
-  if (words.join('').length < MIN_QUERY_LENGTH) return undefined;
-  return words.map((word) => [[word]]);
-}
-
-function intersect(sets: Scores[]): Scores {
-  if (sets.length === 0) return new Map();
-  if (sets.length === 1) return sets[0]!;
-  const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
-  const result: Scores = new Map();
-  for (const [id, score] of smallest!) {
-    let total = score;
-    let everywhere = true;
-    for (const other of others) {
-      const found = other.get(id);
-      if (found === undefined) {
-        everywhere = false;
-        break;
-      }
-      total += found;
-    }
-    if (everywhere) result.set(id, total);
-  }
-  return result;
-}
-
-function union(sets: Scores[]): Scores {
-  if (sets.length === 1) return sets[0]!;
-  const result: Scores = new Map();
-  for (const set of sets) for (const [id, score] of set) result.set(id, Math.max(result.get(id) ?? 0, score));
-  return result;
+  return words.join('').length < MIN_QUERY_LENGTH ? undefined : words;
 }
 
 /** The services a query's words find, those that have every word first. */
 export interface TextMatches {
-  /** Each service that matches at least one word group, with its score. */
+  /** Each service that has at least one of the words, with its score. */
   scores: Scores;
-  /** For a service that matches only some of the groups: how many it misses. */
+  /** For a service that has only some of the words: how many it misses. */
   missed: Map<number, number>;
-  /** The positions of the groups no service matches at all. */
+  /** The positions of the words no service has. */
   unmatched: number[];
 }
 
 export interface TextIndex {
   /** Indexes a service under its position in the search. */
   add(position: number, service: Service): void;
-  /** Matching service positions with their scores, for the word groups of queryGroups(). */
-  search(groups: string[][][]): TextMatches;
+  /** Matching service positions with their scores, for the words of queryWords(). */
+  search(words: readonly string[]): TextMatches;
   /** The directory's own word nearest to one that finds nothing ("did you mean"). */
   suggest(word: string): string | undefined;
 }
 
 /**
- * Every service that matches some of the groups, its scores added up, and how many groups each
+ * Every service that has some of the words, their scores added up, and how many words each
  * misses: a query whose words are not all in one service still finds those that have most of them.
  */
-function coordinate(groups: Scores[]): TextMatches {
+function coordinate(perWord: Scores[]): TextMatches {
   const scores: Scores = new Map();
   const found = new Map<number, number>();
-  for (const group of groups) {
-    for (const [id, score] of group) {
+  for (const word of perWord) {
+    for (const [id, score] of word) {
       scores.set(id, (scores.get(id) ?? 0) + score);
       found.set(id, (found.get(id) ?? 0) + 1);
     }
   }
   const missed = new Map<number, number>();
-  for (const [id, count] of found) if (count < groups.length) missed.set(id, groups.length - count);
-  const unmatched = groups.flatMap((group, position) => (group.size === 0 ? [position] : []));
+  for (const [id, count] of found) if (count < perWord.length) missed.set(id, perWord.length - count);
+  const unmatched = perWord.flatMap((word, position) => (word.size === 0 ? [position] : []));
   return { scores, missed, unmatched };
 }
 
@@ -259,9 +229,9 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
       candidates.sort((a, b) => a.edits - b.edits || b.documents - a.documents);
       return candidates[0]?.word;
     },
-    search(groups) {
+    search(words) {
       indexTerms(terms.length);
-      return coordinate(groups.map((alternatives) => union(alternatives.map((words) => intersect(words.map(scoresOf))))));
+      return coordinate(words.map(scoresOf));
     },
   };
 }
