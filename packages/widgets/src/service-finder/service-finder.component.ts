@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Feed, LocalizedText, Service } from '@brusano/sdk';
+import type { Feed, Leadin, LocalizedText, Service } from '@brusano/sdk';
 import { formatPhoneNumber, localize, type Language } from '@brusano/sdk/text';
 import { addDays, atBrusselsTime, brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
 import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
@@ -203,7 +203,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     nl: () => import('./strings/nl.js'),
     en: () => import('./strings/en.js'),
   };
-  protected static override datasets = ['bassins', 'communes', 'helpdesks', 'categories', 'sectors', 'leadins'] as const;
+  protected static override datasets = ['bassins', 'communes', 'helpdesks', 'categories', 'sectors'] as const;
 
   static override properties = {
     bassin: { type: String },
@@ -254,6 +254,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   declare private ignoredReadings: ReadonlySet<string>;
   /** Languages the services speak, as they arrive: a query may ask for one by name. */
   private readonly spokenLanguages = new Set<string>();
+  /** The feed's lead-ins, read once the first results are on screen (the search needs them, the first page does not). */
+  private leadinsRead?: Promise<readonly Leadin[]>;
   /** Batches read before the search could take them (it needs the categories and communes first). */
   private waiting: ServiceBatch[] = [];
   private adding = false;
@@ -377,6 +379,15 @@ export class BrusanoServiceFinder extends BrusanoElement {
       this.directory = { ...this.directory, ...(batch.total === undefined ? {} : { total: batch.total }) };
       void this.addWaiting();
     };
+    this.leadinsRead = firstPainted
+      .then(() => reader.dataset('leadins'))
+      .then(
+        ({ records, problems }) => {
+          if (reading === this.reading) this.reportProblems(problems);
+          return records;
+        },
+        () => [], // without its lead-ins the search still has the categories' own words
+      );
     readServices(reader, onBatch, { after: firstPainted }).then(
       () => reading === this.reading && this.endReading(),
       (error: unknown) => reading === this.reading && this.endReading(error),
@@ -393,10 +404,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private async prepareSearch(): Promise<void> {
     const feed = this.data;
     if (!feed || this.search?.feed === feed) return;
-    this.searchCode = await loadSearch();
-    const { createServiceSearch } = this.searchCode;
+    const [code, leadins] = await Promise.all([loadSearch(), this.feedData ? feed.leadins : (this.leadinsRead ?? [])]);
+    this.searchCode = code;
     if (this.data !== feed || this.search?.feed === feed) return;
-    this.search = { feed, index: createServiceSearch({ categories: feed.categories, sectors: feed.sectors, leadins: feed.leadins, communes: feed.communes, bassins: feed.bassins }) };
+    this.search = { feed, index: code.createServiceSearch({ categories: feed.categories, sectors: feed.sectors, leadins, communes: feed.communes, bassins: feed.bassins }) };
     this.servicesById = new Map();
     if (this.feedData) {
       // A feed the page loaded itself: every service is already there.

@@ -156,6 +156,13 @@ describe('<brusano-service-finder>', () => {
       await expect(element).to.be.accessible();
     });
 
+    it('reads the feed’s lead-ins once its first results are shown: an everyday name finds its category', async () => {
+      const element = await finder();
+      await waitUntil(() => !$(element, '[data-loading-directory]'), 'directory loaded');
+      await type(element, 'les restos du coeur');
+      expect(cardNames(element)[0]).to.equal('Restaurant social Exemple (Molenbeek)');
+    });
+
     it('points to the bassin helpdesk when nothing matches', async () => {
       const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} bassin="nord"></brusano-service-finder>`);
       await type(element, 'zzzzqqqq');
