@@ -257,15 +257,18 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
     },
     search(text, filters = {}, { at = new Date() } = {}) {
       const now = brusselsTime(at);
-      const words = queryWords(text);
+      let words = queryWords(text);
+      // Two letters that are no word of the directory: the start of a word being typed, not yet a question.
+      if (words && words.join('').length < 3) {
+        indexWords();
+        if (textIndex.search(words).scores.size === 0) words = undefined;
+      }
       const key = JSON.stringify([words ?? null, filters, now.date, now.minutes, entries.length]);
       const remembered = recent.get(key) ?? (lastWithoutWords?.key === key ? lastWithoutWords.result : undefined);
       if (remembered) return remembered;
       if (words) indexWords();
       sortByName();
-      let matches = words ? textIndex.search(words) : undefined;
-      // Two letters that are no word of the directory: the start of a word being typed, not yet a question.
-      if (matches && matches.scores.size === 0 && words!.join('').length < 3) matches = undefined;
+      const matches = words ? textIndex.search(words) : undefined;
       // Services with every word first, then those missing one, two…; within each, best score
       // first and equal scores in name order, so the same query always ranks the same. Sorted as
       // numbers, score then rank in one key, which the engine sorts fastest.

@@ -80,8 +80,11 @@ function stemsOf(...values: Localized[]): string[] {
   return found;
 }
 
-/** The stems a query word may have: people type French or Dutch in the same box. */
-const queryStems = (word: string) => [...new Set([stem(word, 'fr'), stem(word, 'nl')])];
+/**
+ * The stems a query word may have (people type French or Dutch in the same box), apart from the
+ * word itself: its start already finds the words it begins.
+ */
+const queryStems = (word: string) => [...new Set([stem(word, 'fr'), stem(word, 'nl')])].filter((found) => found !== word);
 
 /** Each document's best score across several look-ups (a word and its stem are one match, not two). */
 function best(into: Scores, scores: Scores, weight = 1): void {
@@ -99,7 +102,7 @@ export function queryWords(text: string): string[] | undefined {
 
 /** The services a query's words find, those that have every word first. */
 export interface TextMatches {
-  /** Each service that has at least one of the words, with its score. */
+  /** Each service found (with every word, or with some when few have them all), with its score. */
   scores: Scores;
   /** For a service that has only some of the words: how many it misses. */
   missed: Map<number, number>;
@@ -116,11 +119,32 @@ export interface TextIndex {
   suggest(word: string): string | undefined;
 }
 
+/** Below this many services with every word, those with some of them follow (never an empty page when part of the query matches). */
+const PARTIAL_WHEN_FEWER_THAN = 20;
+
 /**
- * Every service that has some of the words, their scores added up, and how many words each
- * misses: a query whose words are not all in one service still finds those that have most of them.
+ * The services that have every word, their scores added up; and when they are few, those that
+ * have some of the words after them, with how many each misses: a query whose words are not all
+ * in one service still finds those that have most of them.
  */
 function coordinate(perWord: Scores[]): TextMatches {
+  const unmatched = perWord.flatMap((word, position) => (word.size === 0 ? [position] : []));
+  if (perWord.length === 1) return { scores: perWord[0]!, missed: new Map(), unmatched };
+  const [smallest, ...others] = [...perWord].sort((a, b) => a.size - b.size);
+  const every: Scores = new Map();
+  for (const [id, score] of smallest!) {
+    let total = score;
+    for (const other of others) {
+      const found = other.get(id);
+      if (found === undefined) {
+        total = -1;
+        break;
+      }
+      total += found;
+    }
+    if (total >= 0) every.set(id, total);
+  }
+  if (every.size >= PARTIAL_WHEN_FEWER_THAN) return { scores: every, missed: new Map(), unmatched };
   const scores: Scores = new Map();
   const found = new Map<number, number>();
   for (const word of perWord) {
@@ -131,7 +155,6 @@ function coordinate(perWord: Scores[]): TextMatches {
   }
   const missed = new Map<number, number>();
   for (const [id, count] of found) if (count < perWord.length) missed.set(id, perWord.length - count);
-  const unmatched = perWord.flatMap((word, position) => (word.size === 0 ? [position] : []));
   return { scores, missed, unmatched };
 }
 
