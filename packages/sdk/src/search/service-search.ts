@@ -4,7 +4,7 @@ import { hoursWithAlerts } from '../hours/alerts.js';
 import { compileHours, type CompiledHours } from '../hours/compiled-hours.js';
 import { resolveTerritory } from '../territory/resolve-territory.js';
 import { inSlices } from '../util/yield-to-page.js';
-import { createTextIndex, normalWords, queryWords } from './text-index.js';
+import { createTextIndex, normalWords, queryWords, type TextMatches } from './text-index.js';
 
 /** Filters of the service finder. Within a list, any value matches; across filters, all must. */
 export interface ServiceFilters {
@@ -259,16 +259,18 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       const now = brusselsTime(at);
       let words = queryWords(text);
       // Two letters that are no word of the directory: the start of a word being typed, not yet a question.
+      let shortMatches: TextMatches | undefined;
       if (words && words.join('').length < 3) {
         indexWords();
-        if (textIndex.search(words).scores.size === 0) words = undefined;
+        shortMatches = textIndex.search(words);
+        if (shortMatches.scores.size === 0) words = undefined;
       }
       const key = JSON.stringify([words ?? null, filters, now.date, now.minutes, entries.length]);
       const remembered = recent.get(key) ?? (lastWithoutWords?.key === key ? lastWithoutWords.result : undefined);
       if (remembered) return remembered;
       if (words) indexWords();
       sortByName();
-      const matches = words ? textIndex.search(words) : undefined;
+      const matches = words ? (shortMatches ?? textIndex.search(words)) : undefined;
       // Services with every word first, then those missing one, two…; within each, best score
       // first and equal scores in name order, so the same query always ranks the same. Sorted as
       // numbers, score then rank in one key, which the engine sorts fastest.

@@ -84,6 +84,13 @@ export interface FilterChangeDetail {
   filters: ServiceFilters;
 }
 
+/** What to search for: the words left, every filter (chosen or read from the words), and what was read. */
+interface Question {
+  text: string;
+  filters: ServiceFilters;
+  read: readonly QueryFilter[];
+}
+
 /** What `brusano-search` events carry, once typing pauses: for a partner's own statistics; the widget sends nothing anywhere. */
 export interface SearchDetail {
   /** The words as typed. */
@@ -256,6 +263,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private readonly spokenLanguages = new Set<string>();
   /** The feed's lead-ins, read once the first results are on screen (the search needs them, the first page does not). */
   private leadinsRead?: Promise<readonly Leadin[]>;
+  /** The last question read from the words, by what it was read from. */
+  private lastQuestion?: { key: string; question: Question };
   /** Batches read before the search could take them (it needs the categories and communes first). */
   private waiting: ServiceBatch[] = [];
   private adding = false;
@@ -516,13 +525,18 @@ export class BrusanoServiceFinder extends BrusanoElement {
    * What to search for: the words, and the filters — those chosen, and those the words ask for
    * ("gratuit", "Ixelles", "en arabe", "pour ados"), each shown as a chip the person can take back.
    */
-  private get question(): { text: string; filters: ServiceFilters; read: readonly QueryFilter[] } {
+  private get question(): Question {
     const feed = this.shownFeed;
     const { query } = this.state;
     if (!this.searchCode || !feed || !query.trim()) return { text: query, filters: this.filters, read: [] };
+    // Asked several times a render (the search, the chips, the event): read once per question.
+    const key = JSON.stringify([query, this.filters, [...this.ignoredReadings], this.spokenLanguages.size, feed.communes.length, this.feedState.status]);
+    if (this.lastQuestion?.key === key) return this.lastQuestion.question;
     const { understandQuery, mergeFilters } = this.searchCode;
     const understood = understandQuery(query, { communes: feed.communes, languages: [...this.spokenLanguages] }, { ignore: [...this.ignoredReadings] });
-    return { text: understood.text, filters: mergeFilters(this.filters, understood.filters), read: understood.found };
+    const question = { text: understood.text, filters: mergeFilters(this.filters, understood.filters), read: understood.found };
+    this.lastQuestion = { key, question };
+    return question;
   }
 
   /** "Open on [day] at [time]": the search's clock set to that moment in Brussels. */
