@@ -90,6 +90,24 @@ describe('createServiceSearch', () => {
     expect(finder.search('cpas', { bassins: ['nord'] }).services).toHaveLength(nord);
   });
 
+  it('counts a service for the whole Region in every bassin and commune, as their filters find it', () => {
+    const regionWide = datasets.services.filter((service) => service.areaServed?.region).map((service) => service.id);
+    expect(regionWide.length).toBeGreaterThan(0);
+    const { facets } = finder.search('');
+    const areas = [
+      ...datasets.communes.map((commune) => ['communes', commune.nis] as const),
+      ...datasets.bassins.map((bassin) => ['bassins', bassin.id] as const),
+    ];
+    expect(areas).toHaveLength(24);
+    for (const [facet, value] of areas) {
+      const found = ids('', { [facet]: [value] });
+      expect(found).toEqual(expect.arrayContaining(regionWide));
+      expect(facets[facet].find((count) => count.value === value)?.count).toBe(found.length);
+    }
+    expect(facets.communes).toHaveLength(19);
+    expect(facets.bassins).toHaveLength(5);
+  });
+
   it('crosses languages: Dutch words find services written only in French, and the reverse', () => {
     const frenchOnly = datasets.services.filter((service) => !service.description?.nl).map((service) => service.id);
     expect(frenchOnly).toContain('sample-ssm-ganshoren');

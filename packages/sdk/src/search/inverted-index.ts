@@ -5,7 +5,55 @@ const B = 0.7;
 const PREFIX_WEIGHT = 0.375;
 const TYPO_WEIGHT = 0.45;
 
-export type Scores = Map<number, number>;
+/**
+ * Documents found and their scores, dense by document number: a common word of a large directory
+ * finds thousands of services, and adding up scores in an array costs a fraction of a Map's
+ * hashing. Every score is above 0 (BM25 never gives 0), so 0 means "not found".
+ */
+export class Scores {
+  /** The documents found, in the order found. */
+  readonly ids: number[] = [];
+  private values: Float64Array;
+
+  constructor(capacity = 0) {
+    this.values = new Float64Array(capacity);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** A document's score; 0 when it was not found. */
+  get(id: number): number {
+    return id < this.values.length ? this.values[id]! : 0;
+  }
+
+  add(id: number, score: number): void {
+    if (id >= this.values.length) this.grow(id);
+    if (this.values[id] === 0) this.ids.push(id);
+    this.values[id]! += score;
+  }
+
+  /** Keeps the better of the document's score and this one: a word and another form of it are one match, not two. */
+  keepBest(id: number, score: number): void {
+    if (id >= this.values.length) this.grow(id);
+    const current = this.values[id]!;
+    if (current === 0) this.ids.push(id);
+    if (score > current) this.values[id] = score;
+  }
+
+  /** Forgets every document found, keeping the room. */
+  clear(): void {
+    for (const id of this.ids) this.values[id] = 0;
+    this.ids.length = 0;
+  }
+
+  private grow(id: number): void {
+    const values = new Float64Array(Math.max(id + 1, this.values.length * 2));
+    values.set(this.values);
+    this.values = values;
+  }
+}
 
 export interface LookUpOptions {
   /** Also match words that start with this one. */
@@ -63,15 +111,15 @@ export class InvertedIndex {
   private alphabetical: number[] | undefined;
   /** Word ids by word length, for typo look-ups. */
   private readonly byLength: number[][] = [];
-  /** The frequencies of the document being added, kept between documents to spare the garbage collector. */
-  private readonly frequencies = new Map<number, number>();
+  /** The frequencies of the document being added, by word id, kept between documents to spare the garbage collector. */
+  private readonly frequencies = new Scores();
 
   /** How many documents the index holds. */
   get size(): number {
     return this.documents;
   }
 
-  /** Indexes a document: its fields' words (already normalised), each field with its weight. */
+  /** Indexes a document: its fields' words (already normalised), each field with its weight (a whole number). */
   add(document: number, fields: readonly (readonly [words: readonly string[], weight: number])[]): void {
     const { frequencies } = this;
     frequencies.clear();
@@ -86,19 +134,19 @@ export class InvertedIndex {
           this.postings.push([]);
           this.alphabetical = undefined;
         }
-        frequencies.set(id, (frequencies.get(id) ?? 0) + weight);
+        frequencies.add(id, weight);
         length += weight;
       }
     }
-    for (const [id, frequency] of frequencies) this.postings[id]!.push(document, frequency);
+    // Whole numbers, kept as such (`| 0`): the engine then stores the postings as small integers, half the memory of floats.
+    for (const id of frequencies.ids) this.postings[id]!.push(document, frequencies.get(id) | 0);
     this.lengths[document] = length;
     this.totalLength += length;
     this.documents++;
   }
 
-  /** The documents that have a word, each with its score. */
-  lookUp(word: string, { prefix = false, maxEdits = 0 }: LookUpOptions = {}): Scores {
-    const scores: Scores = new Map();
+  /** The documents that have a word, each with its score, added to `scores` when given. */
+  lookUp(word: string, { prefix = false, maxEdits = 0 }: LookUpOptions = {}, scores = new Scores(this.lengths.length)): Scores {
     const exact = this.termIds.get(word);
     if (exact !== undefined) this.score(exact, 1, scores);
     if (prefix) {
@@ -149,7 +197,7 @@ export class InvertedIndex {
       const document = list[at]!;
       const frequency = list[at + 1]!;
       const normalised = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * this.lengths[document]!) / average));
-      scores.set(document, (scores.get(document) ?? 0) + weight * idf * normalised);
+      scores.add(document, weight * idf * normalised);
     }
   }
 

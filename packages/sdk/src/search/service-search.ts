@@ -72,10 +72,77 @@ export interface ServiceSearch {
   prepare(): void;
 }
 
-/** Scores are ranked to a millionth, up to 2 000: ranking keys are score and name rank in one number. */
-const SCORE_STEPS = 1e6;
-const SCORE_CEILING = 2_000 * SCORE_STEPS;
-const RANK_SPAN = 2 ** 21;
+/**
+ * Ranking keys, 32 bits: how many words a service misses (5 bits: a query has at most 32), then
+ * its score to a thousandth, highest first (27 bits: scores stay far below 134 000).
+ */
+const SCORE_STEPS = 1_000;
+const SCORE_CEILING = 2 ** 27 - 1;
+
+/** Keys and positions of a ranking, with their spares for the sort: kept between searches. */
+class RankingRoom {
+  keys = new Uint32Array(0);
+  order = new Int32Array(0);
+  spareKeys = new Uint32Array(0);
+  spareOrder = new Int32Array(0);
+
+  fit(size: number): void {
+    if (this.keys.length >= size) return;
+    const length = Math.max(size, this.keys.length * 2);
+    [this.keys, this.order, this.spareKeys, this.spareOrder] = [new Uint32Array(length), new Int32Array(length), new Uint32Array(length), new Int32Array(length)];
+  }
+}
+
+/**
+ * The services a query's words find, best first: those with every word, then those missing one,
+ * two…; within each, best score first and equal scores in name order, so the same query always
+ * ranks the same. The services are taken in name order, then sorted by a stable radix sort on
+ * their keys: linear, where a comparison sort of the thousands a common word finds was the
+ * largest part of a keystroke. The positions returned are valid until the next ranking.
+ */
+function ranked({ size, scores, missed }: TextMatches, byName: Int32Array, room: RankingRoom): Int32Array {
+  room.fit(size);
+  const keys = room.keys.subarray(0, size);
+  const order = room.order.subarray(0, size);
+  for (let rank = 0, at = 0; at < size && rank < byName.length; rank++) {
+    const entry = byName[rank]!;
+    const score = scores[entry]!;
+    if (score === 0) continue;
+    keys[at] = missed[entry]! * 2 ** 27 + SCORE_CEILING - Math.min(SCORE_CEILING, Math.round(score * SCORE_STEPS));
+    order[at++] = entry;
+  }
+  sortByKeys(keys, order, room.spareKeys.subarray(0, size), room.spareOrder.subarray(0, size));
+  return order;
+}
+
+/** Sorts values by their 32-bit keys, smallest first, keeping the order of equal keys (least significant digit radix sort, a byte at a time, through the spares). */
+function sortByKeys(keys: Uint32Array, values: Int32Array, spareKeys: Uint32Array, spareValues: Int32Array): void {
+  let [fromKeys, fromValues, toKeys, toValues] = [keys, values, spareKeys, spareValues];
+  const starts = new Int32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    starts.fill(0);
+    for (let at = 0; at < fromKeys.length; at++) starts[(fromKeys[at]! >>> shift) & 255]!++;
+    for (let digit = 0, start = 0; digit < 256; digit++) {
+      const count = starts[digit]!;
+      starts[digit] = start;
+      start += count;
+    }
+    for (let at = 0; at < fromKeys.length; at++) {
+      const to = starts[(fromKeys[at]! >>> shift) & 255]!++;
+      toKeys[to] = fromKeys[at]!;
+      toValues[to] = fromValues[at]!;
+    }
+    [fromKeys, fromValues, toKeys, toValues] = [toKeys, toValues, fromKeys, fromValues];
+  }
+  // Four passes: the sorted keys and values are back in the arrays given.
+}
+
+/**
+ * The bassin and commune of a service that serves the whole Region: one value that stands for
+ * every bassin and commune, counted once and shared out at the end (a fifth of the services of
+ * a directory can be region-wide, each otherwise 24 counts a keystroke).
+ */
+const EVERYWHERE = '*';
 
 /** Bit of each flag facet in a service's flags. */
 const FLAG_BITS = { free: 1, withoutAppointment: 2, reducedMobility: 4 } as const;
@@ -86,20 +153,23 @@ class Slots {
   readonly pairs: { facet: number; value: string }[] = [];
   private readonly ids = new Map<string, number>();
 
+  find(facet: number, value: string): number | undefined {
+    return this.ids.get(`${facet}\u0000${value}`);
+  }
+
   slot(facet: number, value: string): number {
-    const key = `${facet}\u0000${value}`;
-    let id = this.ids.get(key);
+    let id = this.find(facet, value);
     if (id === undefined) {
       id = this.pairs.push({ facet, value }) - 1;
-      this.ids.set(key, id);
+      this.ids.set(`${facet}\u0000${value}`, id);
     }
     return id;
   }
 
-  /** 1 for the slots of the wanted values of a facet. */
+  /** 1 for the slots of the wanted values of a facet (and EVERYWHERE, which has them all). */
   mark(table: Uint8Array, facet: number, values: readonly (string | number)[]): void {
-    for (const value of values) {
-      const id = this.ids.get(`${facet}\u0000${String(value)}`);
+    for (const value of [...values, EVERYWHERE]) {
+      const id = this.find(facet, String(value));
       if (id !== undefined) table[id] = 1;
     }
   }
@@ -107,7 +177,7 @@ class Slots {
 
 const texts = (text: { fr?: string; nl?: string; en?: string } | undefined) => (text ? [text.fr, text.nl, text.en].filter(Boolean).join(' ') : '');
 
-/** Where each service is, and whom it serves: communes and bassins, with territory look-ups done once per postal code. */
+/** Where each service is, and whom it serves: communes and bassins (or EVERYWHERE), with territory look-ups done once per postal code. */
 function createServedAreas(communes: readonly Commune[], bassins: readonly Bassin[]) {
   const communeByNis = new Map(communes.map((commune) => [commune.nis, commune]));
   const byPostalCode = new Map<string, { communes: Commune[]; bassins: string[] }>();
@@ -121,11 +191,8 @@ function createServedAreas(communes: readonly Commune[], bassins: readonly Bassi
     return found;
   };
   return (service: Service): { bassins: string[]; communes: string[] } => {
+    if (service.areaServed?.region) return { bassins: [EVERYWHERE], communes: [EVERYWHERE] };
     const served = { bassins: new Set<string>(service.areaServed?.bassins ?? []), communes: new Set<string>(service.areaServed?.communes ?? []) };
-    if (service.areaServed?.region) {
-      for (const bassin of bassins) served.bassins.add(bassin.id);
-      for (const commune of communes) served.communes.add(commune.nis);
-    }
     for (const location of service.locations ?? []) {
       if (location.address.country && location.address.country !== 'BE') continue;
       const territory = lookUp(location.address.postalCode ?? '');
@@ -141,6 +208,88 @@ function createServedAreas(communes: readonly Commune[], bassins: readonly Bassi
   };
 }
 
+/** What the per-keystroke pass reads of the services, in flat arrays side by side (one service, one position). */
+interface Columns {
+  entries: Service[];
+  /** Each service's facet values as slots, one number per (facet, value) pair across all list facets. */
+  slotData: number[];
+  /** Where each facet's slots start, LIST_FACETS.length + 1 marks per service. */
+  facetStarts: number[];
+  /** Free, without appointment, wheelchair, as FLAG_BITS. */
+  flagsOf: number[];
+  /** Which of the distinct opening hours each service has. */
+  hoursOf: number[];
+}
+
+/** A search's filters as the pass reads them: the wanted slots of the filtered list facets (by index), open now, the flag bits required, which opening hours are open. */
+interface ActiveFilters {
+  wanted: Uint8Array;
+  filteredFacets: number[];
+  openNow: boolean;
+  requiredFlags: number;
+  openPatterns: Uint8Array;
+}
+
+const MARKS = LIST_FACETS.length + 1;
+/** Filters are numbered: list facets 0–5 in LIST_FACETS order, then openNow (6) and each flag bit (7–9). */
+const OPEN_NOW = LIST_FACETS.length;
+const FLAG_ORDER = [FLAG_BITS.free, FLAG_BITS.withoutAppointment, FLAG_BITS.reducedMobility];
+
+/**
+ * One pass over the candidates, best first: an entry that passes every filter is a result and
+ * counts for every facet; one that fails a single filter counts for that filter's facet only
+ * (what choosing it would give). Kept apart from the search so the engine optimises this loop,
+ * the whole cost of a keystroke that finds thousands.
+ */
+function filterAndCount(candidates: Int32Array, candidatesWithEveryWord: number, { entries, slotData, facetStarts, flagsOf, hoursOf }: Columns, active: ActiveFilters) {
+  const { wanted, filteredFacets, requiredFlags, openPatterns } = active;
+  const counts = new Int32Array(wanted.length);
+  const flagCounts = new Int32Array(FLAG_FACETS.length);
+  const results: Service[] = [];
+  let withEveryWord = 0;
+  for (let position = 0; position < candidates.length; position++) {
+    const entry = candidates[position]!;
+    const marks = entry * MARKS;
+    const flags = flagsOf[entry]!;
+    const open = openPatterns[hoursOf[entry]!] === 1;
+    let failed = -1;
+    let failures = 0;
+    for (let at = 0; at < filteredFacets.length && failures < 2; at++) {
+      const facet = filteredFacets[at]!;
+      let found = false;
+      for (let index = facetStarts[marks + facet]!, end = facetStarts[marks + facet + 1]!; index < end && !found; index++) found = wanted[slotData[index]!] === 1;
+      if (!found) {
+        failed = facet;
+        failures++;
+      }
+    }
+    if (active.openNow && !open && failures < 2) {
+      failed = OPEN_NOW;
+      failures++;
+    }
+    for (let flag = 0; requiredFlags !== 0 && flag < FLAG_ORDER.length && failures < 2; flag++) {
+      const bit = FLAG_ORDER[flag]!;
+      if (requiredFlags & bit && !(flags & bit)) {
+        failed = OPEN_NOW + 1 + flag;
+        failures++;
+      }
+    }
+    if (failures > 1) continue;
+    if (failures === 0) {
+      if (position < candidatesWithEveryWord) withEveryWord++;
+      results.push(entries[entry]!);
+      for (let index = facetStarts[marks]!, end = facetStarts[marks + OPEN_NOW]!; index < end; index++) counts[slotData[index]!]!++;
+    } else if (failed < OPEN_NOW) {
+      for (let index = facetStarts[marks + failed]!, end = facetStarts[marks + failed + 1]!; index < end; index++) counts[slotData[index]!]!++;
+    }
+    if (open && (failures === 0 || failed === OPEN_NOW)) flagCounts[0]!++;
+    for (let flag = 0; flag < FLAG_ORDER.length; flag++) {
+      if ((failures === 0 || failed === OPEN_NOW + 1 + flag) && flags & FLAG_ORDER[flag]!) flagCounts[flag + 1]!++;
+    }
+  }
+  return { results, withEveryWord, counts, flagCounts };
+}
+
 /**
  * A search over the services of a feed: weighted full text (name over categories over
  * description), prefix and typo tolerance, accents and case ignored, French and Dutch words for
@@ -153,19 +302,14 @@ function createServedAreas(communes: readonly Commune[], bassins: readonly Bassi
 export function createServiceSearch({ services = [], categories = [], sectors = [], leadins = [], communes, bassins }: ServiceSearchData): ServiceSearch {
   const servedAreas = createServedAreas(communes, bassins);
   const slots = new Slots();
+  // Every bassin and commune has its slot, for the region-wide services' count it gets.
+  for (const bassin of bassins) slots.slot(LIST_FACETS.indexOf('bassins'), bassin.id);
+  for (const commune of communes) slots.slot(LIST_FACETS.indexOf('communes'), commune.nis);
   const patternIds = new Map<string, number>();
   const patterns: CompiledHours[] = [];
-  // What the per-keystroke pass reads of each service, in flat arrays side by side (one service,
-  // one position): its facet values as slots, one number per (facet, value) pair across all list
-  // facets; where each facet's slots start (LIST_FACETS.length + 1 marks per service); its flags
-  // (free, without appointment, wheelchair, as bits); which of the distinct opening hours it has.
-  const entries: Service[] = [];
-  const slotData: number[] = [];
-  const facetStarts: number[] = [];
-  const flagsOf: number[] = [];
-  const hoursOf: number[] = [];
+  const columns: Columns = { entries: [], slotData: [], facetStarts: [], flagsOf: [], hoursOf: [] };
+  const { entries, slotData, facetStarts, flagsOf, hoursOf } = columns;
   const nameKeys: string[] = [];
-  const MARKS = LIST_FACETS.length + 1;
 
   function addEntry(service: Service): void {
     const served = servedAreas(service);
@@ -206,22 +350,19 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
 
   // Without words, services come in name order (accents and case ignored), then feed order.
   // The order grows with the services: each batch is sorted, then merged in.
-  let byName: number[] = [];
-  let nameRank = new Int32Array(0);
+  let byName = new Int32Array(0);
+  const rankingRoom = new RankingRoom();
   const compareNames = (a: number, b: number) => (nameKeys[a]! < nameKeys[b]! ? -1 : nameKeys[a]! > nameKeys[b]! ? 1 : a - b);
   const sortByName = () => {
     if (byName.length === entries.length) return;
     const added = Array.from({ length: entries.length - byName.length }, (_, offset) => byName.length + offset).sort(compareNames);
-    const merged: number[] = [];
+    const merged = new Int32Array(entries.length);
     let left = 0;
     let right = 0;
-    while (left < byName.length || right < added.length) {
-      if (right >= added.length || (left < byName.length && compareNames(byName[left]!, added[right]!) < 0)) merged.push(byName[left++]!);
-      else merged.push(added[right++]!);
+    for (let at = 0; at < merged.length; at++) {
+      merged[at] = right >= added.length || (left < byName.length && compareNames(byName[left]!, added[right]!) < 0) ? byName[left++]! : added[right++]!;
     }
     byName = merged;
-    nameRank = new Int32Array(entries.length);
-    byName.forEach((id, rank) => (nameRank[id] = rank));
   };
 
   const addOne = (service: Service) => {
@@ -263,7 +404,7 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       if (words && words.join('').length < 3) {
         indexWords();
         shortMatches = textIndex.search(words);
-        if (shortMatches.scores.size === 0) words = undefined;
+        if (shortMatches.size === 0) words = undefined;
       }
       const key = JSON.stringify([words ?? null, filters, now.date, now.minutes, entries.length]);
       const remembered = recent.get(key) ?? (lastWithoutWords?.key === key ? lastWithoutWords.result : undefined);
@@ -271,89 +412,36 @@ export function createServiceSearch({ services = [], categories = [], sectors = 
       if (words) indexWords();
       sortByName();
       const matches = words ? (shortMatches ?? textIndex.search(words)) : undefined;
-      // Services with every word first, then those missing one, two…; within each, best score
-      // first and equal scores in name order, so the same query always ranks the same. Sorted as
-      // numbers, score then rank in one key, which the engine sorts fastest.
-      let candidates: ArrayLike<number> = byName;
-      if (matches) {
-        const byMissed: number[][] = [];
-        for (const [id, score] of matches.scores) {
-          (byMissed[matches.missed.get(id) ?? 0] ??= []).push((SCORE_CEILING - Math.min(SCORE_CEILING, Math.round(score * SCORE_STEPS))) * RANK_SPAN + nameRank[id]!);
-        }
-        candidates = byMissed.flatMap((keys) => Array.from(Float64Array.from(keys).sort(), (key) => byName[key % RANK_SPAN]!));
-      }
+      const candidates = matches ? ranked(matches, byName, rankingRoom) : byName;
+      const candidatesWithEveryWord = matches ? matches.withEveryWord : byName.length;
 
       // The active filters: the wanted slots of each filtered list facet, the flags required.
       const slotCount = slots.pairs.length;
       const wanted = new Uint8Array(slotCount);
-      const filtered = LIST_FACETS.map((facet, index) => {
+      const filteredFacets = LIST_FACETS.flatMap((facet, index) => {
         const values = filters[facet];
-        if (values?.length) slots.mark(wanted, index, values);
-        return Boolean(values?.length);
+        if (!values?.length) return [];
+        slots.mark(wanted, index, values);
+        return [index];
       });
       const requiredFlags = (filters.free ? FLAG_BITS.free : 0) | (filters.withoutAppointment ? FLAG_BITS.withoutAppointment : 0) | (filters.reducedMobility ? FLAG_BITS.reducedMobility : 0);
       const openPatterns = Uint8Array.from(patterns, (pattern) => (pattern.isOpen(now) ? 1 : 0));
-      const isOpen = (entry: number) => openPatterns[hoursOf[entry]!] === 1;
-      // Filters are numbered: list facets 0–5 in LIST_FACETS order, then openNow (6) and each flag bit (7–9).
-      const OPEN_NOW = LIST_FACETS.length;
-      const FLAG_ORDER = [FLAG_BITS.free, FLAG_BITS.withoutAppointment, FLAG_BITS.reducedMobility];
-
-      // One pass: an entry that passes every filter is a result and counts for every facet;
-      // one that fails a single filter counts for that filter's facet only (what choosing it would give).
-      const counts = new Int32Array(slotCount);
-      const flagCounts = new Int32Array(FLAG_FACETS.length);
-      const results: Service[] = [];
-      let withEveryWord = 0;
-      for (let position = 0; position < candidates.length; position++) {
-        const entry = candidates[position]!;
-        const marks = entry * MARKS;
-        const flags = flagsOf[entry]!;
-        let failed = -1;
-        let failures = 0;
-        for (let facet = 0; facet < OPEN_NOW && failures < 2; facet++) {
-          if (!filtered[facet]) continue;
-          let found = false;
-          for (let index = facetStarts[marks + facet]!; index < facetStarts[marks + facet + 1]! && !found; index++) found = wanted[slotData[index]!] === 1;
-          if (!found) {
-            failed = facet;
-            failures++;
-          }
-        }
-        if (failures < 2 && filters.openNow && !isOpen(entry)) {
-          failed = OPEN_NOW;
-          failures++;
-        }
-        for (let flag = 0; flag < FLAG_ORDER.length && failures < 2; flag++) {
-          const bit = FLAG_ORDER[flag]!;
-          if (requiredFlags & bit && !(flags & bit)) {
-            failed = OPEN_NOW + 1 + flag;
-            failures++;
-          }
-        }
-        if (failures > 1) continue;
-        if (failures === 0) {
-          if (!matches?.missed.has(entry)) withEveryWord++;
-          results.push(entries[entry]!);
-          for (let index = facetStarts[marks]!, end = facetStarts[marks + OPEN_NOW]!; index < end; index++) counts[slotData[index]!]!++;
-        } else if (failed < OPEN_NOW) {
-          for (let index = facetStarts[marks + failed]!; index < facetStarts[marks + failed + 1]!; index++) counts[slotData[index]!]!++;
-        }
-        if ((failures === 0 || failed === OPEN_NOW) && isOpen(entry)) flagCounts[0]!++;
-        for (let flag = 0; flag < FLAG_ORDER.length; flag++) {
-          if ((failures === 0 || failed === OPEN_NOW + 1 + flag) && flags & FLAG_ORDER[flag]!) flagCounts[flag + 1]!++;
-        }
-      }
+      const { results, withEveryWord, counts, flagCounts } = filterAndCount(candidates, candidatesWithEveryWord, columns, { wanted, filteredFacets, openNow: filters.openNow === true, requiredFlags, openPatterns });
 
       const facets = Object.fromEntries([
         ...FLAG_FACETS.map((flag, index) => [flag, flagCounts[index]!]),
         ...LIST_FACETS.map((facet) => [facet, [] as FacetCount[]]),
       ]) as unknown as ServiceSearchResult['facets'];
-      counts.forEach((count, slot) => {
-        if (count === 0) return;
-        const { facet, value } = slots.pairs[slot]!;
-        facets[LIST_FACETS[facet]!].push({ value, count });
+      const everywhere = LIST_FACETS.map((_, facet) => {
+        const slot = slots.find(facet, EVERYWHERE);
+        return slot === undefined ? 0 : counts[slot]!;
       });
-      for (const facet of LIST_FACETS) facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      counts.forEach((own, slot) => {
+        const { facet, value } = slots.pairs[slot]!;
+        const count = own + everywhere[facet]!;
+        if (count > 0 && value !== EVERYWHERE) facets[LIST_FACETS[facet]!].push({ value, count });
+      });
+      for (const facet of LIST_FACETS) facets[facet].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
       const wordsNotFound = (matches?.unmatched ?? []).map((position) => words![position]!);
       const suggestions: Record<string, string> = {};
       for (const word of wordsNotFound) {

@@ -2,7 +2,7 @@ import { stemmer as dutchStem } from '@orama/stemmers/dutch';
 import { stemmer as frenchStem } from '@orama/stemmers/french';
 import type { Leadin, Service, TaxonomyTerm } from '../generated/types.js';
 import { normalizeText } from '../text/normalize.js';
-import { InvertedIndex, type Scores } from './inverted-index.js';
+import { InvertedIndex, Scores } from './inverted-index.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** Words of at least 3 letters also match as the start of longer words; typos are allowed from 5 letters. */
@@ -21,6 +21,8 @@ const STEM_WEIGHT = 0.8;
 const STEM_CACHE_SIZE = 50_000;
 /** Typos are looked for only when a word matches fewer services than this as written. */
 const FUZZY_WHEN_FEWER_THAN = 3;
+/** A question has fewer words than this; past them, a pasted text: its first words are searched. */
+const MAX_QUERY_WORDS = 32;
 /** Words whose scores are kept between keystrokes ("aide", then "aide a", "aide al"…). */
 const WORD_CACHE_SIZE = 64;
 /** Raw words already normalised: a directory repeats the same words thousands of times. */
@@ -68,17 +70,25 @@ function stem(word: string, lang: 'fr' | 'nl' | 'en'): string {
   return found;
 }
 
-/** The stems of localized texts, each language by its own rules. */
-function stemsOf(...values: Localized[]): string[] {
-  const found: string[] = [];
+/** The searchable words of localized texts and, side by side, their stems, each language by its own rules. */
+function wordsAndStems(values: readonly Localized[]): { words: string[]; stems: string[] } {
+  const words: string[] = [];
+  const stems: string[] = [];
   for (const value of values) {
     for (const lang of ['fr', 'nl', 'en'] as const) {
       const text = value?.[lang];
-      if (text) for (const word of tokens(text)) found.push(stem(word, lang));
+      if (!text) continue;
+      for (const word of tokens(text)) {
+        words.push(word);
+        stems.push(stem(word, lang));
+      }
     }
   }
-  return found;
+  return { words, stems };
 }
+
+/** Each phrase of per-language lists (keywords, lead-in terms) as a text of its language. */
+const eachPhrase = (lists: { fr?: string[]; nl?: string[]; en?: string[] }): Localized[] => (['fr', 'nl', 'en'] as const).flatMap((lang) => (lists[lang] ?? []).map((phrase) => ({ [lang]: phrase })));
 
 /**
  * The stems a query word may have (people type French or Dutch in the same box), apart from the
@@ -87,8 +97,8 @@ function stemsOf(...values: Localized[]): string[] {
 const queryStems = (word: string) => [...new Set([stem(word, 'fr'), stem(word, 'nl')])].filter((found) => found !== word);
 
 /** Each document's best score across several look-ups (a word and its stem are one match, not two). */
-function best(into: Scores, scores: Scores, weight = 1): void {
-  for (const [id, score] of scores) into.set(id, Math.max(into.get(id) ?? 0, weight * score));
+function best(into: Scores, scores: Scores, weight: number): void {
+  for (const id of scores.ids) into.keepBest(id, weight * scores.get(id));
 }
 
 /**
@@ -96,16 +106,30 @@ function best(into: Scores, scores: Scores, weight = 1): void {
  * people use for the same thing are a feed's lead-ins, read with the categories.
  */
 export function queryWords(text: string): string[] | undefined {
-  const words = tokens(text);
+  const words = tokens(text).slice(0, MAX_QUERY_WORDS);
   return words.join('').length < MIN_QUERY_LENGTH ? undefined : words;
 }
 
-/** The services a query's words find, those that have every word first. */
+/** The services one word finds, side by side: their positions and scores. */
+interface WordMatches {
+  readonly ids: Int32Array;
+  readonly scores: Float64Array;
+}
+
+/**
+ * The services a query's words find, by service position: arrays as long as the directory, kept
+ * by the index and valid until its next search (a common word finds thousands of services, and
+ * such arrays made at every keystroke would keep the garbage collector busy).
+ */
 export interface TextMatches {
-  /** Each service found (with every word, or with some when few have them all), with its score. */
-  scores: Scores;
-  /** For a service that has only some of the words: how many it misses. */
-  missed: Map<number, number>;
+  /** How many services were found: those with every word, or also those with some when few have them all. */
+  size: number;
+  /** How many of them have every word. */
+  withEveryWord: number;
+  /** Each service's score; 0 for one not found. */
+  scores: Float64Array;
+  /** How many of the words each service found misses. */
+  missed: Uint8Array;
   /** The positions of the words no service has. */
   unmatched: number[];
 }
@@ -122,40 +146,49 @@ export interface TextIndex {
 /** Below this many services with every word, those with some of them follow (never an empty page when part of the query matches). */
 const PARTIAL_WHEN_FEWER_THAN = 20;
 
+/** What a search adds up, by service position, and which positions it touched: cleared at the next search. */
+class MatchRoom {
+  scores = new Float64Array(0);
+  counts = new Uint8Array(0);
+  readonly touched: number[] = [];
+
+  /** Clears the last search's sums, with room for `capacity` services. */
+  reset(capacity: number): void {
+    for (const id of this.touched) this.scores[id] = this.counts[id] = 0;
+    this.touched.length = 0;
+    if (this.scores.length < capacity) [this.scores, this.counts] = [new Float64Array(capacity), new Uint8Array(capacity)];
+  }
+}
+
 /**
  * The services that have every word, their scores added up; and when they are few, those that
  * have some of the words after them, with how many each misses: a query whose words are not all
  * in one service still finds those that have most of them.
  */
-function coordinate(perWord: Scores[]): TextMatches {
-  const unmatched = perWord.flatMap((word, position) => (word.size === 0 ? [position] : []));
-  if (perWord.length === 1) return { scores: perWord[0]!, missed: new Map(), unmatched };
-  const [smallest, ...others] = [...perWord].sort((a, b) => a.size - b.size);
-  const every: Scores = new Map();
-  for (const [id, score] of smallest!) {
-    let total = score;
-    for (const other of others) {
-      const found = other.get(id);
-      if (found === undefined) {
-        total = -1;
-        break;
-      }
-      total += found;
-    }
-    if (total >= 0) every.set(id, total);
-  }
-  if (every.size >= PARTIAL_WHEN_FEWER_THAN) return { scores: every, missed: new Map(), unmatched };
-  const scores: Scores = new Map();
-  const found = new Map<number, number>();
+function coordinate(perWord: readonly WordMatches[], room: MatchRoom): TextMatches {
+  const { scores, counts, touched } = room;
   for (const word of perWord) {
-    for (const [id, score] of word) {
-      scores.set(id, (scores.get(id) ?? 0) + score);
-      found.set(id, (found.get(id) ?? 0) + 1);
+    for (let at = 0; at < word.ids.length; at++) {
+      const id = word.ids[at]!;
+      if (counts[id] === 0) touched.push(id);
+      counts[id]!++;
+      scores[id]! += word.scores[at]!;
     }
   }
-  const missed = new Map<number, number>();
-  for (const [id, count] of found) if (count < perWord.length) missed.set(id, perWord.length - count);
-  return { scores, missed, unmatched };
+  const wordCount = perWord.length;
+  let withEveryWord = 0;
+  for (const id of touched) if (counts[id] === wordCount) withEveryWord++;
+  const partial = withEveryWord < PARTIAL_WHEN_FEWER_THAN;
+  let size = 0;
+  // What is kept turns its count of words found into a count of words missed; the rest is cleared.
+  for (const id of touched) {
+    if (partial || counts[id] === wordCount) {
+      counts[id] = wordCount - counts[id]!;
+      size++;
+    } else scores[id] = counts[id] = 0;
+  }
+  const unmatched = perWord.flatMap((word, position) => (word.ids.length === 0 ? [position] : []));
+  return { size, withEveryWord, scores, missed: counts, unmatched };
 }
 
 /**
@@ -177,71 +210,88 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
   const leadinIndex = new InvertedIndex();
   const leadinStems = new InvertedIndex();
   leadins.forEach((leadin, position) => {
-    const phrases = (['fr', 'nl', 'en'] as const).flatMap((lang) => (leadin.terms[lang] ?? []).map((phrase) => ({ [lang]: phrase })));
-    leadinIndex.add(position, [[phrases.flatMap((phrase) => tokens(Object.values(phrase)[0]!)), 1]]);
-    leadinStems.add(position, [[phrases.flatMap((phrase) => stemsOf(phrase)), 1]]);
+    const { words, stems } = wordsAndStems(eachPhrase(leadin.terms));
+    leadinIndex.add(position, [[words, 1]]);
+    leadinStems.add(position, [[stems, 1]]);
   });
   const indexTerms = (upTo: number) => {
     for (let position = termIndex.size; position < Math.min(upTo, terms.length); position++) {
       const term = terms[position]!;
       const keywords = position < categories.length ? (term.keywords ?? {}) : {};
-      termIndex.add(position, [[tokens([texts(term.title), ...Object.values(keywords).flat()].join(' ')), 1]]);
-      termStems.add(position, [[[...stemsOf(term.title), ...(['fr', 'nl', 'en'] as const).flatMap((lang) => (keywords[lang] ?? []).flatMap((keyword) => stemsOf({ [lang]: keyword })))], 1]]);
+      const { words, stems } = wordsAndStems([term.title, ...eachPhrase(keywords)]);
+      termIndex.add(position, [[words, 1]]);
+      termStems.add(position, [[stems, 1]]);
     }
   };
   const servicesUnder = new Map<string, number[]>();
-  const wordCache = new Map<string, Scores>();
+  const wordCache = new Map<string, WordMatches>();
+  // Room for the scores of a search, by service position, kept between searches (a common word
+  // finds thousands of services: arrays that long, made at each keystroke, keep the collector busy).
+  const [wordRoom, stemRoom] = [new Scores(), new Scores()];
+  const matchRoom = new MatchRoom();
+  let capacity = 0;
 
   /** Services matching a word, with scores: the services' own text, plus the services of matching categories. */
   function lookUp(word: string, maxEdits: number): Scores {
     const options = { prefix: word.length >= PREFIX_FROM, maxEdits };
-    const scores = serviceIndex.lookUp(word, options);
+    wordRoom.clear();
+    const scores = serviceIndex.lookUp(word, options, wordRoom);
     const termScores = termIndex.lookUp(word, options);
-    for (const wordStem of queryStems(word)) {
-      best(scores, serviceStems.lookUp(wordStem), STEM_WEIGHT);
-      best(termScores, termStems.lookUp(wordStem), STEM_WEIGHT);
-    }
-    for (const [term, score] of termScores) {
-      for (const id of servicesUnder.get(termKeys[term]!) ?? []) scores.set(id, (scores.get(id) ?? 0) + WEIGHTS.category * score);
-    }
     const leadinScores = leadinIndex.lookUp(word, options);
-    for (const wordStem of queryStems(word)) best(leadinScores, leadinStems.lookUp(wordStem), STEM_WEIGHT);
-    for (const [position, score] of leadinScores) {
+    for (const wordStem of queryStems(word)) {
+      stemRoom.clear();
+      best(scores, serviceStems.lookUp(wordStem, {}, stemRoom), STEM_WEIGHT);
+      best(termScores, termStems.lookUp(wordStem), STEM_WEIGHT);
+      best(leadinScores, leadinStems.lookUp(wordStem), STEM_WEIGHT);
+    }
+    for (const term of termScores.ids) {
+      const score = WEIGHTS.category * termScores.get(term);
+      for (const id of servicesUnder.get(termKeys[term]!) ?? []) scores.add(id, score);
+    }
+    for (const position of leadinScores.ids) {
+      const score = WEIGHTS.leadin * leadinScores.get(position);
       for (const category of leadins[position]!.categoryIds) {
-        for (const id of servicesUnder.get(`c${category}`) ?? []) scores.set(id, (scores.get(id) ?? 0) + WEIGHTS.leadin * score);
+        for (const id of servicesUnder.get(`c${category}`) ?? []) scores.add(id, score);
       }
     }
     return scores;
   }
 
-  function scoresOf(word: string): Scores {
+  function scoresOf(word: string): WordMatches {
     const cached = wordCache.get(word);
     if (cached) return cached;
     let scores = lookUp(word, 0);
     // A word that (almost) nothing contains as written is probably mistyped: allow a typo or two.
     if (scores.size < FUZZY_WHEN_FEWER_THAN && word.length >= FUZZY_FROM) scores = lookUp(word, Math.min(2, Math.round(word.length * 0.2)));
+    // Kept compact: a cached common word holds its matches, not an array as long as the directory.
+    const matches = { ids: Int32Array.from(scores.ids), scores: new Float64Array(scores.size) };
+    for (let at = 0; at < scores.size; at++) matches.scores[at] = scores.get(scores.ids[at]!);
     if (wordCache.size >= WORD_CACHE_SIZE) wordCache.delete(wordCache.keys().next().value!);
-    wordCache.set(word, scores);
-    return scores;
+    wordCache.set(word, matches);
+    return matches;
   }
 
   return {
     add(position, service) {
       indexTerms(termIndex.size + 2);
+      const name = wordsAndStems([service.name, ...(service.alternateNames ?? []), service.organization?.name]);
+      const description = wordsAndStems([service.description]);
+      const places = (service.locations ?? []).flatMap((location) => tokens(texts(location.address.municipality)));
       serviceIndex.add(position, [
-        [tokens([texts(service.name), ...(service.alternateNames ?? []).map(texts), texts(service.organization?.name)].join(' ')), WEIGHTS.name],
-        [tokens(texts(service.description)), WEIGHTS.description],
-        [tokens((service.locations ?? []).map((location) => texts(location.address.municipality)).join(' ')), WEIGHTS.place],
+        [name.words, WEIGHTS.name],
+        [description.words, WEIGHTS.description],
+        [places, WEIGHTS.place],
       ]);
       serviceStems.add(position, [
-        [stemsOf(service.name, ...(service.alternateNames ?? []), service.organization?.name), WEIGHTS.name],
-        [stemsOf(service.description), WEIGHTS.description],
+        [name.stems, WEIGHTS.name],
+        [description.stems, WEIGHTS.description],
       ]);
       for (const key of [...service.categoryIds.map((term) => `c${term}`), ...(service.sectorIds ?? []).map((term) => `s${term}`)]) {
         const list = servicesUnder.get(key);
         if (list) list.push(position);
         else servicesUnder.set(key, [position]);
       }
+      capacity = Math.max(capacity, position + 1);
       wordCache.clear();
     },
     suggest(word) {
@@ -254,7 +304,9 @@ export function createTextIndex(categories: readonly TaxonomyTerm[], sectors: re
     },
     search(words) {
       indexTerms(terms.length);
-      return coordinate(words.map(scoresOf));
+      const perWord = words.map(scoresOf);
+      matchRoom.reset(capacity);
+      return coordinate(perWord, matchRoom);
     },
   };
 }
