@@ -88,18 +88,19 @@ function importTogether() {
 
 /**
  * Small modules that two elements share, copied into each element's files instead of a file of
- * their own: the texts all elements share (in each element's texts), and the formatting of dates
- * and distances. A copy of a few hundred bytes spares a finder's page a request, past the six a
- * browser makes at once to a CDN over HTTP/1.1 (a round trip more on a slow network); a page with
- * two elements loads it twice.
+ * their own: the texts all elements share (in each element's texts, with the brusano-error
+ * sentences the English ones repeat), and the formatting of dates and distances. A copy of a few
+ * hundred bytes spares a finder's page a request, past the six a browser makes at once to a CDN
+ * over HTTP/1.1 (a round trip more on a slow network); a page with two elements loads it twice.
+ * What a copy imports of these is copied too.
  */
 function copiedIntoEachElement() {
-  const copied = [/[\\/]shared[\\/]strings[\\/](fr|nl|en)\.js$/, /[\\/]dist[\\/]shared[\\/]format\.js$/];
+  const copied = [/[\\/]shared[\\/]strings[\\/](fr|nl|en)\.js$/, /[\\/]dist[\\/]shared[\\/](format|i18n)\.js$/];
   const elementFolder = /[\\/]dist[\\/](service-finder|agenda|helpdesk-card)[\\/]/;
   return {
     name: 'copied-into-each-element',
     async resolveId(source, importer, options) {
-      const element = importer?.match(elementFolder)?.[1];
+      const element = importer?.match(elementFolder)?.[1] ?? importer?.match(/\?for=([a-z-]+)$/)?.[1];
       if (!element) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       return resolved && copied.some((pattern) => pattern.test(resolved.id)) ? `${resolved.id}?for=${element}` : null;

@@ -19,47 +19,32 @@ describe('understandQuery: words that are filters, not topics', () => {
   });
 
   it.each([
-    ['médecin ouvert maintenant', 'medecin'],
-    ['huisarts nu open', 'huisarts'],
-    ['doctor open now', 'doctor'],
-  ])('reads "%s" as open now', (query, rest) => {
-    expect(read(query)).toMatchObject({ filters: { openNow: true }, text: rest });
-  });
-
-  it.each([
-    ['logement ixelles', '21009', 'logement'],
-    ['huisvesting elsene', '21009', 'huisvesting'],
-    ['cpas 1090', '21010', 'cpas'],
-    ['aide alimentaire molenbeek', '21012', 'aide alimentaire'],
-    ['OCMW Sint-Jans-Molenbeek', '21012', 'ocmw'],
-  ])('reads a commune or its postal code in "%s"', (query, nis, rest) => {
-    expect(read(query)).toMatchObject({ filters: { communes: [nis] }, text: rest });
+    ['open now', 'médecin ouvert maintenant', { openNow: true }, 'medecin'],
+    ['open now', 'huisarts nu open', { openNow: true }, 'huisarts'],
+    ['open now', 'doctor open now', { openNow: true }, 'doctor'],
+    ['a commune', 'logement ixelles', { communes: ['21009'] }, 'logement'],
+    ['a commune', 'huisvesting elsene', { communes: ['21009'] }, 'huisvesting'],
+    ['a postal code', 'cpas 1090', { communes: ['21010'] }, 'cpas'],
+    ['a commune', 'aide alimentaire molenbeek', { communes: ['21012'] }, 'aide alimentaire'],
+    ['a commune', 'OCMW Sint-Jans-Molenbeek', { communes: ['21012'] }, 'ocmw'],
+    ['a language', 'avocat en arabe', { languages: ['ar'] }, 'avocat'],
+    ['a language', 'advocaat in het Arabisch', { languages: ['ar'] }, 'advocaat'],
+    ['a language', 'lawyer in Turkish', { languages: ['tr'] }, 'lawyer'],
+    ['a language', 'psychologue qui parle anglais', { languages: ['en'] }, 'psychologue'],
+    ['a public', 'psy pour ado', { publics: ['young-people'] }, 'psy'],
+    ['a public', 'sport voor senioren', { publics: ['older-people'] }, 'sport'],
+    ['a public', 'shelter for women', { publics: ['women'] }, 'shelter'],
+    ['a public', 'activités pour les enfants', { publics: ['children'] }, 'activites'],
+  ])('reads %s in "%s"', (_kind, query, filters, rest) => {
+    expect(read(query)).toMatchObject({ filters, text: rest });
   });
 
   it('leaves "Bruxelles" alone: the Region as often as the City', () => {
     expect(read('logement bruxelles')).toMatchObject({ filters: {}, text: 'logement bruxelles' });
   });
 
-  it.each([
-    ['avocat en arabe', 'ar', 'avocat'],
-    ['advocaat in het Arabisch', 'ar', 'advocaat'],
-    ['lawyer in Turkish', 'tr', 'lawyer'],
-    ['psychologue qui parle anglais', 'en', 'psychologue'],
-  ])('reads a language in "%s"', (query, code, rest) => {
-    expect(read(query)).toMatchObject({ filters: { languages: [code] }, text: rest });
-  });
-
   it('keeps a language learned as a topic: "cours de néerlandais" is about Dutch, not in Dutch', () => {
     expect(read('cours de néerlandais')).toMatchObject({ filters: {}, text: 'cours de neerlandais' });
-  });
-
-  it.each([
-    ['psy pour ado', 'young-people', 'psy'],
-    ['sport voor senioren', 'older-people', 'sport'],
-    ['shelter for women', 'women', 'shelter'],
-    ['activités pour les enfants', 'children', 'activites'],
-  ])('reads a public in "%s"', (query, code, rest) => {
-    expect(read(query)).toMatchObject({ filters: { publics: [code] }, text: rest });
   });
 
   it('reads several at once, each once, in the order of the query', () => {

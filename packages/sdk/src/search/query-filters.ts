@@ -85,16 +85,19 @@ const COMMUNE_SHORT_NAMES: Record<string, readonly string[]> = {
   '21003': ['berchem'],
 };
 
-const books = new WeakMap<readonly Commune[], Map<string, Phrase[]>>();
+const books = new WeakMap<readonly Commune[], Map<string, Map<string, Phrase[]>>>();
 
-/** Every phrase the query may hold, longest first so that "nu open" wins over a lone "open". */
-function phrasebook(communes: readonly Commune[], languages: readonly string[]): Phrase[] {
+/**
+ * Every phrase the query may hold, by its first word, longest first so that "nu open" wins over
+ * a lone "open": a keystroke looks up each of its words, not the whole book.
+ */
+function phrasebook(communes: readonly Commune[], languages: readonly string[]): Map<string, Phrase[]> {
   let byLanguages = books.get(communes);
   if (!byLanguages) books.set(communes, (byLanguages = new Map()));
   const key = languages.join(' ');
   const cached = byLanguages.get(key);
   if (cached) return cached;
-  const book: Phrase[] = [
+  const every = [
     ...phrases(FREE, { key: 'free', kind: 'free', value: '' }),
     ...phrases(OPEN_NOW, { key: 'openNow', kind: 'openNow', value: '' }),
     ...Object.entries(PUBLICS).flatMap(([code, words]) =>
@@ -107,6 +110,12 @@ function phrasebook(communes: readonly Commune[], languages: readonly string[]):
       return phrases([...new Set(names)].filter((name) => !AMBIGUOUS_COMMUNES.has(name)), filter);
     }),
   ].sort((a, b) => b.words.length - a.words.length);
+  const book = new Map<string, Phrase[]>();
+  for (const phrase of every) {
+    const list = book.get(phrase.words[0]!);
+    if (list) list.push(phrase);
+    else book.set(phrase.words[0]!, [phrase]);
+  }
   byLanguages.set(key, book);
   return book;
 }
@@ -127,11 +136,11 @@ export function understandQuery(
   { ignore = [] }: { ignore?: readonly string[] } = {},
 ): UnderstoodQuery {
   const words = normalizeText(text).split(' ').filter(Boolean);
-  const book = phrasebook(communes, languages).filter((phrase) => !ignore.includes(phrase.filter.key));
+  const book = phrasebook(communes, languages);
   const kept: string[] = [];
   const found: QueryFilter[] = [];
   for (let at = 0; at < words.length; ) {
-    const phrase = book.find((candidate) => candidate.words.every((word, offset) => words[at + offset] === word));
+    const phrase = book.get(words[at]!)?.find((candidate) => !ignore.includes(candidate.filter.key) && candidate.words.every((word, offset) => words[at + offset] === word));
     if (!phrase) {
       kept.push(words[at++]!);
       continue;

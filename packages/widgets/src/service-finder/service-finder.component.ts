@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed, Leadin, LocalizedText, Service } from '@brusano/sdk';
-import { formatPhoneNumber, localize, type Language } from '@brusano/sdk/text';
+import { formatPhoneNumber, localize, normalizeText, type Language } from '@brusano/sdk/text';
 import { addDays, atBrusselsTime, brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
 import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
 import type { FacetCount, QueryFilter, ServiceFilters, ServiceSearch, ServiceSearchResult } from '@brusano/sdk/search';
@@ -734,8 +734,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
   /** "Did you mean": each word that finds nothing, and the directory's nearest word, which replaces it on a click. */
   private renderSuggestions(suggestions: Readonly<Record<string, string>>): TemplateResult | typeof nothing {
     const pairs = Object.entries(suggestions);
-    if (!pairs.length || !this.searchCode) return nothing;
-    const { normalizeText } = this.searchCode;
+    if (!pairs.length) return nothing;
     const replace = (word: string, by: string) => {
       const query = this.state.query.replace(/\S+/g, (typed) => (normalizeText(typed) === word ? by : typed));
       this.change({ query });
@@ -753,16 +752,20 @@ export class BrusanoServiceFinder extends BrusanoElement {
     if (!read.length) return nothing;
     const { t, uiLang: lang } = this;
     const feed = this.shownFeed;
-    const label = ({ kind, value }: QueryFilter) =>
-      kind === 'free'
-        ? t.free
-        : kind === 'openNow'
-          ? t.openNow
-          : kind === 'language'
-            ? languageName(value, lang)
-            : kind === 'public'
-              ? (t.publics[value] ?? value)
-              : localizedText(feed?.communes.find((commune) => commune.nis === value)?.name, lang) || value;
+    const label = ({ kind, value }: QueryFilter): string => {
+      switch (kind) {
+        case 'free':
+          return t.free;
+        case 'openNow':
+          return t.openNow;
+        case 'language':
+          return languageName(value, lang);
+        case 'public':
+          return t.publics[value] ?? value;
+        case 'commune':
+          return localizedText(feed?.communes.find((commune) => commune.nis === value)?.name, lang) || value;
+      }
+    };
     return html`<div class="readings" part="readings">
       <span>${t.readFromQuery}</span>
       ${read.map(
@@ -938,7 +941,6 @@ export class BrusanoServiceFinder extends BrusanoElement {
     </fieldset>`;
   }
 
-  /** Nothing matches: point to the helpdesk of the chosen bassin or commune, else the regional contact. */
   /**
    * Nothing found: the themes offered in the same place (the search without its words), to
    * browse instead, and the helpdesk of the territory asked for.

@@ -12,7 +12,7 @@ export type Translations<T extends SharedStrings = SharedStrings> = Record<Langu
 
 /**
  * What `brusano-error` events say, in English for the page's developers whatever the widget's
- * language; the English texts show the same sentences to people.
+ * language; the English texts (strings/en.ts) show the same sentences to people.
  */
 export const EVENT_MESSAGES = {
   feedMissing: 'This widget has no data address (feed attribute).',
