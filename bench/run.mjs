@@ -153,7 +153,9 @@ function goals(results) {
   const check = (label, value, ok) => lines.push(`| ${label} | ${value} | ${ok ? 'met' : '**not met**'} |`);
   const { pages } = results;
   check('loader ≤ 6 kB gzip', kb(pages['no element']), pages['no element'] <= 6000);
-  check('page with only the helpdesk card ≤ 20 kB of JS, gzip', kb(pages['brusano-helpdesk-card']), pages['brusano-helpdesk-card'] <= 20_000);
+  // As a visit loads it: the card asked about a postal code also loads the territory look-up.
+  const helpdesk = results.realPage.pages['ours/helpdesk']?.jsGzip ?? pages['brusano-helpdesk-card'];
+  check('page with only the helpdesk card (asked about a postal code) ≤ 20 kB of JS, gzip', kb(helpdesk), helpdesk <= 20_000);
   const desktop5 = row('ours', 5000, 'desktop');
   const desktop20 = row('ours', 20000, 'desktop');
   const mobile5 = row('ours', 5000, 'mobile');
@@ -247,6 +249,10 @@ ${realPageTable(results)}
 ${goals(results)}
 
 ### JS a page loads (gzip -9), by the loader's own list of each element's files
+
+What the loader asks for at once when the element appears. Chunks an element loads later come on
+top: the territory look-up when a helpdesk card has a place to look up (the goal above counts it),
+the search once the finder's first results are shown.
 
 | page | JS |
 |---|---:|

@@ -9,6 +9,6 @@ export { openFeed, type FeedReader, type FeedSnapshot, type ReaderOptions, type 
 export { readFirstPage, readServices, type ServiceBatch } from './reader/read-services.js';
 export { territoryKey, FIRST_PAGE_FORMAT, FIRST_PAGES_URL, type FirstPage, type ReadFirstPage } from './reader/first-page.js';
 export { guardRecords, guardDocument, type Shape, type GuardResult } from './reader/guard.js';
-export { encodeRowGroup, decodeRowGroup, COLUMNS_FORMAT, type Column, type RowGroup } from './reader/columns.js';
+export { encodeRowGroup, decodeRowGroup, SharedValues, COLUMNS_FORMAT, type Column, type RowGroup } from './reader/columns.js';
 export type { DatasetName, FeedData } from './validation/datasets.js';
 export type { Problem } from './validation/problem.js';

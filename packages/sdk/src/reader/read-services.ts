@@ -4,7 +4,7 @@ import type { Service } from '../generated/types.js';
 import { openingHoursShape, serviceShape } from '../generated/shapes.js';
 import { inSlices, sliceIsOver, yieldToPage } from '../util/yield-to-page.js';
 import type { Problem } from '../validation/problem.js';
-import { COLUMNS_FORMAT, decodeRowGroup } from './columns.js';
+import { COLUMNS_FORMAT, decodeRowGroup, SharedValues } from './columns.js';
 import { FIRST_PAGE_FORMAT, FIRST_PAGES_URL, type ReadFirstPage } from './first-page.js';
 import { guardDocument, guardRecords, type Shape } from './guard.js';
 import type { FeedReader } from './open-feed.js';
@@ -126,6 +126,8 @@ async function read(reader: FeedReader, publish: (batch: ServiceBatch) => void, 
   let total: number | undefined = compact.count;
   let loaded = 0;
   const seenIds = new Map<string, number>();
+  // Short texts and lists repeated across the file (streets, languages, dates) are kept once.
+  const shared = new SharedValues();
   await readArrayLines(await reader.file(url), url, async (line, index) => {
     if (index === 0) {
       const header = line as { format?: unknown; count?: unknown } | null;
@@ -134,7 +136,7 @@ async function read(reader: FeedReader, publish: (batch: ServiceBatch) => void, 
       return;
     }
     if (sliceIsOver()) await yieldToPage();
-    const records = decodeRowGroup(line);
+    const records = decodeRowGroup(line, shared);
     const services: Service[] = [];
     const problems: Problem[] = [];
     const starts = Array.from({ length: Math.ceil(records.length / GUARD_SLICE) }, (_, slice) => slice * GUARD_SLICE);

@@ -99,10 +99,21 @@ function editDistance(a: string, b: string, limit: number): number {
  * index.add(0, [[['maison', 'medicale'], 4], [['soins', 'generalistes'], 1]]);
  * index.lookUp('medic', { prefix: true }) // Map { 0 => 0.4… }
  */
+/** Bits of a posting that hold the frequency: BM25 gains nothing from a word met more than 255 times. */
+const FREQUENCY_BITS = 8;
+const MAX_FREQUENCY = 2 ** FREQUENCY_BITS - 1;
+
+/**
+ * A document and its weighted frequency as one number: while below 2^30 (four million documents)
+ * the engine keeps it as a small integer, so a posting costs 4 bytes instead of two numbers' 8.
+ * Read with `>>> FREQUENCY_BITS` and `& MAX_FREQUENCY` (an index of up to 16 million documents).
+ */
+const posting = (document: number, frequency: number) => document * 2 ** FREQUENCY_BITS + Math.min(MAX_FREQUENCY, Math.round(frequency));
+
 export class InvertedIndex {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  /** Per word: each document that has it and its weighted frequency there, side by side. */
+  /** Per word: each document that has it with its weighted frequency there, in one small integer (see posting()). */
   private readonly postings: number[][] = [];
   private readonly lengths: number[] = [];
   private totalLength = 0;
@@ -138,8 +149,7 @@ export class InvertedIndex {
         length += weight;
       }
     }
-    // Whole numbers, kept as such (`| 0`): the engine then stores the postings as small integers, half the memory of floats.
-    for (const id of frequencies.ids) this.postings[id]!.push(document, frequencies.get(id) | 0);
+    for (const id of frequencies.ids) this.postings[id]!.push(posting(document, frequencies.get(id)));
     this.lengths[document] = length;
     this.totalLength += length;
     this.documents++;
@@ -180,7 +190,7 @@ export class InvertedIndex {
         const term = this.terms[id]!;
         const edits = editDistance(word, term, maxEdits);
         if (edits > maxEdits || edits === 0) continue;
-        const documents = this.postings[id]!.length / 2;
+        const documents = this.postings[id]!.length;
         if (!found || edits < found.edits || (edits === found.edits && documents > found.documents)) found = { word: term, edits, documents };
       }
     }
@@ -190,12 +200,12 @@ export class InvertedIndex {
   /** Adds a word's BM25 scores, times a weight, to each of its documents. */
   private score(id: number, weight: number, scores: Scores): void {
     const list = this.postings[id]!;
-    const count = list.length / 2;
+    const count = list.length;
     const idf = Math.log(1 + (this.documents - count + 0.5) / (count + 0.5));
     const average = this.totalLength / Math.max(1, this.documents);
-    for (let at = 0; at < list.length; at += 2) {
-      const document = list[at]!;
-      const frequency = list[at + 1]!;
+    for (let at = 0; at < list.length; at++) {
+      const document = list[at]! >>> FREQUENCY_BITS;
+      const frequency = list[at]! & MAX_FREQUENCY;
       const normalised = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * this.lengths[document]!) / average));
       scores.add(document, weight * idf * normalised);
     }
