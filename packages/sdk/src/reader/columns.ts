@@ -80,7 +80,9 @@ function keyWith(key: string | undefined, field: string, part: unknown, parts: n
  * The short texts, lists and flat objects met so far in a file. Parsing gives every record its
  * own copy of "fr", of a street's names or of ["fr", "nl"]: at 20 000 services, megabytes of the
  * same values. A column whose values do not repeat (ids, e-mail addresses) is left alone after
- * a trial: looking its values up would only cost time.
+ * a trial: looking its values up would only cost time. As with a dictionary's values, the guard
+ * checks a shared value once: a bad field in it is dropped from every record that has it, and
+ * reported with the first.
  */
 export class SharedValues {
   private readonly texts = new Map<string, string>();

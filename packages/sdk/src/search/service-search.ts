@@ -151,17 +151,19 @@ const FLAG_BITS = { free: 1, withoutAppointment: 2, reducedMobility: 4 } as cons
 class Slots {
   /** Facet and value of each slot. */
   readonly pairs: { facet: number; value: string }[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Per facet, each value's slot (one map per facet: no key to build for each look-up). */
+  private readonly ids: Map<string, number>[] = [];
 
   find(facet: number, value: string): number | undefined {
-    return this.ids.get(`${facet}\u0000${value}`);
+    return this.ids[facet]?.get(value);
   }
 
   slot(facet: number, value: string): number {
-    let id = this.find(facet, value);
+    const ids = (this.ids[facet] ??= new Map());
+    let id = ids.get(value);
     if (id === undefined) {
       id = this.pairs.push({ facet, value }) - 1;
-      this.ids.set(`${facet}\u0000${value}`, id);
+      ids.set(value, id);
     }
     return id;
   }

@@ -73,6 +73,28 @@ function collator(lang: string): (a: string, b: string) => number {
   return compare;
 }
 
+/** Each filter's values in name order, by feed, filter and language (see inNameOrder). */
+const nameOrders = new WeakMap<Feed, Map<string, ReadonlyMap<string, number>>>();
+
+/**
+ * The rank of each value of a filter in name order. Sorting hundreds of names with a collator at
+ * every render — each keystroke, each step while the directory loads — is work a render does
+ * not need: the order is made once, and again only when a value not met before appears.
+ */
+function inNameOrder(feed: Feed, filter: string, lang: string, values: readonly string[], name: (value: string) => string): ReadonlyMap<string, number> {
+  let orders = nameOrders.get(feed);
+  if (!orders) nameOrders.set(feed, (orders = new Map()));
+  const key = `${filter}\u0000${lang}`;
+  let order = orders.get(key);
+  if (!order || values.some((value) => !order!.has(value))) {
+    const compare = collator(lang);
+    const named = [...new Set([...(order?.keys() ?? []), ...values])].map((value) => [value, name(value)] as const);
+    order = new Map(named.sort((a, b) => compare(a[1], b[1])).map(([value], rank) => [value, rank]));
+    orders.set(key, order);
+  }
+  return order;
+}
+
 /** What `brusano-select` carries when a person opens a service. */
 export interface ServiceSelectDetail {
   service: Service;
@@ -843,10 +865,11 @@ export class BrusanoServiceFinder extends BrusanoElement {
       const values = counts.map((facet) => facet.value);
       const selected = String(state[id]);
       if (selected && !values.includes(selected)) counts = [...counts, { value: selected, count: 0 }];
-      const compare = collator(lang);
       // A value without a name (a category of the first page before the feed's categories arrive) is not offered.
       const name = (value: string) => nameOf(value) ?? value;
-      const options = counts.filter((facet) => nameOf(facet.value) !== undefined || facet.value === selected).sort((a, b) => compare(name(a.value), name(b.value)));
+      const options = counts.filter((facet) => nameOf(facet.value) !== undefined || facet.value === selected);
+      const order = inNameOrder(feed, id, lang, options.map((facet) => facet.value), name);
+      options.sort((a, b) => order.get(a.value)! - order.get(b.value)!);
       return html`<div class="field">
         <label for=${id}>${label}</label>
         <select id=${id} @change=${(event: Event) => this.change({ [id]: (event.target as HTMLSelectElement).value })}>
