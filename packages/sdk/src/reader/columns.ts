@@ -132,8 +132,8 @@ export class SharedValues {
 /**
  * Rebuilds the records of a row group. A group that is not in this form gives no records; a
  * column that is not gives no values. Values repeated through a dictionary are the same object
- * in every record that has them, as are short texts and lists met before in `shared`: treat
- * records as read-only. Give every group of a file the same `shared`.
+ * in every record that has them, as are the short texts, lists and small objects met before in
+ * `shared`: treat records as read-only. Give every group of a file the same `shared`.
  */
 export function decodeRowGroup(group: unknown, shared = new SharedValues()): Record<string, unknown>[] {
   const { rows, columns } = (group ?? {}) as Partial<RowGroup>;

@@ -126,7 +126,7 @@ async function read(reader: FeedReader, publish: (batch: ServiceBatch) => void, 
   let total: number | undefined = compact.count;
   let loaded = 0;
   const seenIds = new Map<string, number>();
-  // Short texts and lists repeated across the file (streets, languages, dates) are kept once.
+  // Short texts, lists and small objects repeated across the file (streets, languages, dates) are kept once.
   const shared = new SharedValues();
   await readArrayLines(await reader.file(url), url, async (line, index) => {
     if (index === 0) {

@@ -88,17 +88,6 @@ function editDistance(a: string, b: string, limit: number): number {
   return previousRow[b.length]!;
 }
 
-/**
- * An inverted index of small documents made of weighted fields (a service's name counts more than
- * its description): BM25 scores, words found as written, as the start of longer words, or with
- * typos. Documents are numbered by the caller and can be added at any time, so an index can grow
- * while a feed arrives; it holds only numbers per word and document.
- *
- * @example
- * const index = new InvertedIndex();
- * index.add(0, [[['maison', 'medicale'], 4], [['soins', 'generalistes'], 1]]);
- * index.lookUp('medic', { prefix: true }) // Map { 0 => 0.4… }
- */
 /** Bits of a posting that hold the frequency: BM25 gains nothing from a word met more than 255 times. */
 const FREQUENCY_BITS = 8;
 const MAX_FREQUENCY = 2 ** FREQUENCY_BITS - 1;
@@ -110,6 +99,17 @@ const MAX_FREQUENCY = 2 ** FREQUENCY_BITS - 1;
  */
 const posting = (document: number, frequency: number) => document * 2 ** FREQUENCY_BITS + Math.min(MAX_FREQUENCY, Math.round(frequency));
 
+/**
+ * An inverted index of small documents made of weighted fields (a service's name counts more than
+ * its description): BM25 scores, words found as written, as the start of longer words, or with
+ * typos. Documents are numbered by the caller and can be added at any time, so an index can grow
+ * while a feed arrives; it holds only numbers per word and document.
+ *
+ * @example
+ * const index = new InvertedIndex();
+ * index.add(0, [[['maison', 'medicale'], 4], [['soins', 'generalistes'], 1]]);
+ * index.lookUp('medic', { prefix: true }) // Map { 0 => 0.4… }
+ */
 export class InvertedIndex {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
