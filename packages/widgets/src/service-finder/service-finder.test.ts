@@ -143,6 +143,22 @@ describe('<brusano-service-finder>', () => {
       expect(cardNames(element).every((name) => !/Woluwe/.test(name))).to.be.true;
     });
 
+    it('offers each filter’s choices in name order in the widget’s language, as the counts follow the words', async () => {
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} lang="nl"></brusano-service-finder>`);
+      const choices = (id: string) => [...($(element, `#${id}`) as HTMLSelectElement).options].slice(1).map((option) => option.textContent!.replace(/ \(\d+\)$/, ''));
+      const inNameOrder = (names: string[]) => [...names].sort(new Intl.Collator('nl', { sensitivity: 'base' }).compare);
+      const filters = ['category', 'commune', 'language', 'public'];
+      for (const id of filters) {
+        expect(choices(id).length, id).to.be.greaterThan(1);
+        expect(choices(id), id).to.deep.equal(inNameOrder(choices(id)));
+      }
+      expect(choices('commune')).to.include('Sint-Gillis');
+      const before = choices('category');
+      await type(element, 'huisvesting');
+      expect(choices('category')).to.not.deep.equal(before);
+      for (const id of filters) expect(choices(id), id).to.deep.equal(inNameOrder(choices(id)));
+    });
+
     it('offers the directory’s nearest word for one that finds nothing, and puts it in the query on a click', async () => {
       const element = await finder();
       await type(element, 'aide CPAZ');
