@@ -18,8 +18,10 @@ export function loaderFiles(loader, tag, lang = 'fr') {
   const start = loader.indexOf(`"${tag}":{element:`);
   if (start < 0) return [];
   const entry = loader.slice(start);
-  const element = /^"[^"]+":\{element:\(\)=>Promise\.all\(\[([^\]]*)\]/.exec(entry);
-  const texts = new RegExp(`${lang}:\\(\\)=>Promise\\.all\\(\\[([^\\]]*)\\]`).exec(entry);
+  // A file alone, import("./…"), or with the chunks it imports, Promise.all([import("./…"),…]).
+  const imports = '(Promise\\.all\\(\\[[^\\]]*\\]|import\\("[^"]+"\\))';
+  const element = new RegExp(`^"[^"]+":\\{element:\\(\\)=>${imports}`).exec(entry);
+  const texts = new RegExp(`${lang}:\\(\\)=>${imports}`).exec(entry);
   if (!element || !texts) throw new Error(`page-weights: the loader's entry for ${tag} (${lang}) is not in the expected form`);
   return [...new Set([...files(element[1]), ...files(texts[1])])];
 }

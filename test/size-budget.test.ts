@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gzipBytes, pageWeights } from '../scripts/page-weights.mjs';
+import { gzipBytes, loaderFiles, pageWeights } from '../scripts/page-weights.mjs';
 import { ROOT } from './support/paths.js';
 
 /**
@@ -22,6 +22,18 @@ describe('size budget', () => {
   it.each(Object.entries(budget.pages))('a page with %s loads at most %i bytes of JS, gzipped', (page, limit) => {
     const size = pageWeights(CDN)[page];
     expect(size, `a page with ${page} loads ${size} bytes gzipped`).toBeLessThanOrEqual(limit);
+  });
+
+  it('gives a page with only the helpdesk card the guard’s shapes of the datasets it reads, not those of the services or events', () => {
+    const loader = readFileSync(join(CDN, 'brusano-widgets.js'), 'utf8');
+    const code = (tag: string) => loaderFiles(loader, tag, 'fr').map((file) => readFileSync(join(CDN, file), 'utf8')).join('\n');
+    // Values that only the services' and the events' schemas list (publics, meeting types).
+    const [servicesOnly, eventsOnly] = ['"single-parent-families"', '"concertation"'];
+    expect(code('brusano-service-finder')).toContain(servicesOnly);
+    expect(code('brusano-agenda')).toContain(eventsOnly);
+    expect(code('brusano-helpdesk-card')).not.toContain(servicesOnly);
+    expect(code('brusano-helpdesk-card')).not.toContain(eventsOnly);
+    expect(code('brusano-helpdesk-card')).toContain('"professionals"'); // a helpdesk's audience: its own shape is there
   });
 
   it('covers the loader, every one-file bundle and every element', () => {

@@ -5,11 +5,15 @@
 //                                the base element, the SDK's reader);
 //   brusano-<element>.js         one self-contained file per element, for those who want one file.
 import { readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { formatPhoneNumber } from '@brusano/sdk/text';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const minify = terser({ format: { comments: false }, compress: { passes: 2 }, module: true });
+/** The markup and styles of our templates without their indentation (Lit's own plugin; terser leaves strings alone). */
+const minifyTemplates = () => minifyLiterals({ include: ['dist/**/*.js'], failOnError: true });
 const onwarn = (warning, warn) => {
   if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
 };
@@ -60,9 +64,9 @@ function loaderData() {
 }
 
 /**
- * An element's chunk imports the shared chunks, which the browser would only discover once the
- * element's chunk has arrived: one more round trip on a slow network. The loader asks for them
- * all at once instead.
+ * A chunk imports the chunks it needs, which the browser would only discover once that chunk has
+ * arrived: one more round trip on a slow network. Each dynamic import (the loader's of an element,
+ * an element's of a part it loads on use) asks for them all at once instead.
  */
 function importTogether() {
   return {
@@ -74,12 +78,16 @@ function importTogether() {
         for (const name of chunk.imports) if (!found.has(name)) closure(byName.get(name), found.add(name));
         return found;
       };
-      for (const loader of chunks.filter((chunk) => chunk.isEntry)) {
-        for (const target of loader.dynamicImports) {
-          const dependencies = [...closure(byName.get(target))];
-          const literal = new RegExp(`import\\((["'])\\./${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1\\)`, 'g');
-          if (!literal.test(loader.code)) this.error(`import-together: no import("./${target}") in ${loader.fileName}`);
-          loader.code = loader.code.replace(literal, () => `Promise.all([import("./${target}"),${dependencies.map((name) => `import("./${name}")`).join(',')}]).then(m=>m[0])`);
+      const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      for (const chunk of chunks.filter((candidate) => candidate.dynamicImports.length)) {
+        const loaded = closure(chunk);
+        const from = (name) => (relative(dirname(chunk.fileName), name).startsWith('.') ? '' : './') + relative(dirname(chunk.fileName), name);
+        for (const target of chunk.dynamicImports) {
+          const dependencies = [...closure(byName.get(target))].filter((name) => !loaded.has(name) && name !== chunk.fileName);
+          if (!dependencies.length) continue;
+          const literal = new RegExp(`import\\((["'])${escape(from(target))}\\1\\)`, 'g');
+          if (!literal.test(chunk.code)) this.error(`import-together: no import("${from(target)}") in ${chunk.fileName}`);
+          chunk.code = chunk.code.replace(literal, () => `Promise.all([import("${from(target)}"),${dependencies.map((name) => `import("${from(name)}")`).join(',')}]).then(m=>m[0])`);
         }
       }
     },
@@ -89,13 +97,14 @@ function importTogether() {
 /**
  * Small modules that two elements share, copied into each element's files instead of a file of
  * their own: the texts all elements share (in each element's texts, with the brusano-error
- * sentences the English ones repeat), and the formatting of dates and distances. A copy of a few
+ * sentences the English ones repeat), the formatting of dates and distances, and the finder's
+ * communes and bassins (the helpdesk card reads its feed's; its own copy comes only without one). A copy of a few
  * hundred bytes spares a finder's page a request, past the six a browser makes at once to a CDN
  * over HTTP/1.1 (a round trip more on a slow network); a page with two elements loads it twice.
  * What a copy imports of these is copied too.
  */
 function copiedIntoEachElement() {
-  const copied = [/[\\/]shared[\\/]strings[\\/](fr|nl|en)\.js$/, /[\\/]dist[\\/]shared[\\/](format|i18n)\.js$/];
+  const copied = [/[\\/]shared[\\/]strings[\\/](fr|nl|en)\.js$/, /[\\/]dist[\\/]shared[\\/](format|i18n)\.js$/, /[\\/]sdk[\\/]dist[\\/]generated[\\/]reference[\\/](bassins|communes)\.js$/];
   const elementFolder = /[\\/]dist[\\/](service-finder|agenda|helpdesk-card)[\\/]/;
   return {
     name: 'copied-into-each-element',
@@ -109,11 +118,8 @@ function copiedIntoEachElement() {
   };
 }
 
-/**
- * The territory look-up with the communes and bassins it reads: the finder needs them together,
- * and a page with a helpdesk card asks for them together when it has a place to look up.
- */
-const territoryChunk = (id) => (/[\\/]sdk[\\/]dist[\\/](generated[\\/]reference[\\/](bassins|communes)|text[\\/]normalize|territory[\\/]resolve-territory)\.js$/.test(id) ? 'territory' : undefined);
+/** The territory look-up in one file: the finder reads it at once, a helpdesk card when it has a place to look up. */
+const territoryChunk = (id) => (/[\\/]sdk[\\/]dist[\\/](text[\\/]normalize|territory[\\/]resolve-territory)\.js$/.test(id) ? 'territory' : undefined);
 
 const lazy = {
   input: { 'brusano-widgets': 'dist/loader/loader.js' },
@@ -135,7 +141,7 @@ const lazy = {
       return library ? `chunks/${library.replace('/', '-')}-[hash].js` : 'chunks/[name]-[hash].js';
     },
   },
-  plugins: [loaderData(), copiedIntoEachElement(), nodeResolve({ browser: true }), noLitGlobals(), minify, importTogether()],
+  plugins: [loaderData(), copiedIntoEachElement(), minifyTemplates(), nodeResolve({ browser: true }), noLitGlobals(), minify, importTogether()],
   onwarn,
 };
 
@@ -150,7 +156,7 @@ export default [
   ...Object.entries(ONE_FILE).map(([name, input]) => ({
     input,
     output: { file: `dist/cdn/${name}.js`, format: 'es', sourcemap: true, inlineDynamicImports: true },
-    plugins: [nodeResolve({ browser: true }), noLitGlobals(), minify],
+    plugins: [minifyTemplates(), nodeResolve({ browser: true }), noLitGlobals(), minify],
     onwarn,
   })),
 ];

@@ -78,6 +78,7 @@ describe('the widgets on a partner page', () => {
       ),
     );
     writePage(folder, 'finder-only.html', page('fr', '<script type="module" src="/widgets/brusano-widgets.js"></script>', '<brusano-service-finder feed="/feed/manifest.json" page-size="3"></brusano-service-finder>'));
+    writePage(folder, 'helpdesk-only.html', page('fr', '<script type="module" src="/widgets/brusano-widgets.js"></script>', '<brusano-helpdesk-card feed="/feed/manifest.json" postal-code="1090"></brusano-helpdesk-card>'));
     writePage(folder, 'nothing.html', page('fr', '<script type="module" src="/widgets/brusano-widgets.js"></script>', '<p>Pas de widget ici.</p>'));
     writePage(folder, 'late.js', `setTimeout(() => document.querySelector('main').insertAdjacentHTML('beforeend', '<div><brusano-agenda feed="/feed/manifest.json" limit="2"></brusano-agenda></div>'), 300);`);
     writePage(folder, 'late.html', page('en', '<script type="module" src="/widgets/brusano-widgets.js"></script><script type="module" src="/late.js"></script>', '<p>An agenda comes later.</p>'));
@@ -178,6 +179,22 @@ describe('the widgets on a partner page', () => {
     expect(scripts.filter((path) => path === '/widgets/brusano-widgets.js')).toHaveLength(2); // once per page
     expect(errors).toEqual([]);
     expect(nothing.errors).toEqual([]);
+  });
+
+  it('asks for a helpdesk card’s look-up together with the chunk it imports, not one after the other', async () => {
+    const { tab, errors } = await open('/helpdesk-only.html');
+    await rendered(tab, ['brusano-helpdesk-card']);
+    await tab.waitForFunction(() => document.querySelector('brusano-helpdesk-card')!.shadowRoot!.querySelector('.helpdesk'));
+    const scripts = await tab.evaluate(() =>
+      performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js')).map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime, end: (entry as PerformanceResourceTiming).responseEnd })),
+    );
+    const element = scripts.find((script) => script.path === '/widgets/elements/brusano-helpdesk-card.js')!;
+    // What the card asks for once it has a postal code to look up: the look-up and the chunk it imports.
+    const lookUp = scripts.filter((script) => script.start > element.end);
+    expect(lookUp.map((script) => script.path.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['/widgets/chunks/territory', '/widgets/chunks/territory']);
+    // Both asked for before either arrived: one round trip on a slow network, not two.
+    expect(Math.max(...lookUp.map((script) => script.start))).toBeLessThan(Math.min(...lookUp.map((script) => script.end)));
+    expect(errors).toEqual([]);
   });
 
   it('defines an element added to the page later, with the texts of the page’s language only, and follows a change of language', async () => {

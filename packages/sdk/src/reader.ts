@@ -11,4 +11,6 @@ export { territoryKey, FIRST_PAGE_FORMAT, FIRST_PAGES_URL, type FirstPage, type 
 export { guardRecords, guardDocument, type Shape, type GuardResult } from './reader/guard.js';
 export { encodeRowGroup, decodeRowGroup, SharedValues, COLUMNS_FORMAT, type Column, type RowGroup } from './reader/columns.js';
 export type { DatasetName, FeedData } from './validation/datasets.js';
+/** Each dataset's shape for `reader.dataset()`: a bundle carries those it imports. */
+export * from './generated/shapes.js';
 export type { Problem } from './validation/problem.js';

@@ -2,7 +2,7 @@ import { FeedError, FeedFormatError } from '../errors/index.js';
 import { resolveManifestUrl } from '../feed/manifest-url.js';
 import { checkSchemaVersion, parseJson } from '../feed/parse-json.js';
 import type { FeedManifest } from '../generated/types.js';
-import * as shapes from '../generated/shapes.js';
+import { manifestShape } from '../generated/shapes/manifest.js';
 import { inSlices } from '../util/yield-to-page.js';
 import type { DatasetName, FeedData } from '../validation/datasets.js';
 import type { Problem } from '../validation/problem.js';
@@ -45,8 +45,12 @@ export interface FeedReader {
    * @throws {FeedError} when neither can be read.
    */
   manifest(): Promise<FeedSnapshot>;
-  /** A dataset's records that fit the schemas (each with what does not fit dropped), and the problems; read once. */
-  dataset<N extends DatasetName>(name: N): Promise<DatasetRead<N>>;
+  /**
+   * A dataset's records that fit `shape`, its schema's shape (each with what does not fit
+   * dropped), and the problems; read once. The caller names the shape so a bundle carries the
+   * shapes of the datasets it reads, no more.
+   */
+  dataset<N extends DatasetName>(name: N, shape: Shape): Promise<DatasetRead<N>>;
   /**
    * Any file of the feed, once the manifest is read: from the network (and kept as the last good
    * copy), or from the last good copy when the feed cannot be reached. With `early`, the file is
@@ -55,18 +59,8 @@ export interface FeedReader {
   file(url: string, options?: { early?: boolean }): Promise<Response>;
 }
 
-const DATASETS: Record<DatasetName, { shape: Shape; idField: string }> = {
-  bassins: { shape: shapes.bassinShape, idField: 'id' },
-  communes: { shape: shapes.communeShape, idField: 'nis' },
-  quartiers: { shape: shapes.quartierShape, idField: 'id' },
-  helpdesks: { shape: shapes.helpdeskShape, idField: 'id' },
-  actions: { shape: shapes.actionShape, idField: 'id' },
-  events: { shape: shapes.eventShape, idField: 'id' },
-  services: { shape: shapes.serviceShape, idField: 'id' },
-  categories: { shape: shapes.taxonomyTermShape, idField: 'id' },
-  sectors: { shape: shapes.taxonomyTermShape, idField: 'id' },
-  leadins: { shape: shapes.leadinShape, idField: 'id' },
-};
+/** The field that names a record, where it is not `id`. */
+const ID_FIELDS: Partial<Record<DatasetName, string>> = { communes: 'nis' };
 
 /** Records checked between two looks at the page's clock. */
 const GUARD_SLICE = 50;
@@ -79,7 +73,7 @@ const GUARD_SLICE = 50;
  *
  * @example
  * const reader = openFeed('https://example.org/feed/manifest.json');
- * const { records: helpdesks } = await reader.dataset('helpdesks');
+ * const { records: helpdesks } = await reader.dataset('helpdesks', helpdeskShape);
  * const first = await readFirstPage(reader, 'bassin-nord'); // a built feed's first results, or undefined
  * await readServices(reader, ({ services, loaded, total }) => search.add(services));
  */
@@ -125,7 +119,7 @@ export function openFeed(feedUrl: string | URL, { fetch, timeoutMs = 10_000, ret
       }
       const document = parseJson(await response.clone().text(), manifestUrl);
       checkSchemaVersion(document, manifestUrl);
-      const { value, problems } = guardDocument<FeedManifest>(shapes.manifestShape, 'manifest', document);
+      const { value, problems } = guardDocument<FeedManifest>(manifestShape, 'manifest', document);
       if (!value) throw new FeedFormatError(`The feed manifest at ${manifestUrl} is not valid.`, manifestUrl, problems);
       if (!storedAt) keep(manifestUrl, response);
       return { manifestUrl, manifest: value, problems, ...(storedAt ? { storedAt, error: failure } : {}) };
@@ -146,7 +140,7 @@ export function openFeed(feedUrl: string | URL, { fetch, timeoutMs = 10_000, ret
   }
 
   const datasetReads = new Map<DatasetName, Promise<DatasetRead<DatasetName>>>();
-  function dataset<N extends DatasetName>(name: N): Promise<DatasetRead<N>> {
+  function dataset<N extends DatasetName>(name: N, shape: Shape): Promise<DatasetRead<N>> {
     let found = datasetReads.get(name);
     if (!found) {
       const conventional = new URL(`${name}.json`, manifestUrl).href;
@@ -160,7 +154,7 @@ export function openFeed(feedUrl: string | URL, { fetch, timeoutMs = 10_000, ret
         const list = parseJson(await (url === conventional ? await early : await read(url, snapshot)).text(), url);
         if (!Array.isArray(list)) throw new FeedFormatError(`${url} must hold a list of ${name}.`, url);
         // Checked in slices, so a large dataset never holds the page for long.
-        const { shape, idField } = DATASETS[name];
+        const idField = ID_FIELDS[name] ?? 'id';
         const records: unknown[] = [];
         const problems: Problem[] = [];
         const seenIds = new Map<string, number>();

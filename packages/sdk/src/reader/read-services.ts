@@ -1,7 +1,8 @@
 import { FeedFormatError } from '../errors/index.js';
 import { parseJson } from '../feed/parse-json.js';
 import type { Service } from '../generated/types.js';
-import { openingHoursShape, serviceShape } from '../generated/shapes.js';
+import { openingHoursShape } from '../generated/shapes/openingHours.js';
+import { serviceShape } from '../generated/shapes/service.js';
 import { inSlices, sliceIsOver, yieldToPage } from '../util/yield-to-page.js';
 import type { Problem } from '../validation/problem.js';
 import { COLUMNS_FORMAT, decodeRowGroup, SharedValues } from './columns.js';
@@ -115,7 +116,7 @@ async function read(reader: FeedReader, publish: (batch: ServiceBatch) => void, 
   const compact = manifest.browser?.services;
   if (!compact) {
     // A feed without the browser's files: its one list, checked, then handed over in batches.
-    const { records, problems } = await reader.dataset('services');
+    const { records, problems } = await reader.dataset('services', serviceShape);
     for (let start = 0; start < records.length || start === 0; start += PLAIN_BATCH) {
       const services = records.slice(start, start + PLAIN_BATCH);
       publish({ services, problems: start === 0 ? problems : [], loaded: Math.min(records.length, start + PLAIN_BATCH), total: records.length });

@@ -3,6 +3,7 @@ import type { Event, Feed } from '@brusano/sdk';
 import { eventsToIcs, eventToIcs, eventToJsonLd } from '@brusano/sdk/calendar';
 import { brusselsTime } from '@brusano/sdk/hours';
 import { localize } from '@brusano/sdk/text';
+import { bassinShape, eventShape } from '@brusano/sdk/reader';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import type { SharedStrings, Translations } from '../shared/i18n.js';
 import type { AgendaStrings } from './strings/fr.js';
@@ -54,7 +55,7 @@ export class BrusanoAgenda extends BrusanoElement {
     nl: () => import('./strings/nl.js'),
     en: () => import('./strings/en.js'),
   };
-  protected static override datasets = ['events', 'bassins'] as const;
+  protected static override datasets = { events: eventShape, bassins: bassinShape };
 
   static override properties = {
     bassin: { type: String },

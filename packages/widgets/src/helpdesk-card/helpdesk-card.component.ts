@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Helpdesk } from '@brusano/sdk';
 import { openingStatus } from '@brusano/sdk/hours';
 import { isReachable, regionalHelpdesk, type helpdeskFor, type HelpdeskReference, type TerritoryArea } from '@brusano/sdk/territory';
+import { bassinShape, communeShape, helpdeskShape, quartierShape } from '@brusano/sdk/reader';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import type { SharedStrings, Translations } from '../shared/i18n.js';
 import type { HelpdeskCardStrings } from './strings/fr.js';
@@ -44,7 +45,7 @@ export class BrusanoHelpdeskCard extends BrusanoElement {
     nl: () => import('./strings/nl.js'),
     en: () => import('./strings/en.js'),
   };
-  protected static override datasets = ['bassins', 'communes', 'quartiers', 'helpdesks'] as const;
+  protected static override datasets = { bassins: bassinShape, communes: communeShape, quartiers: quartierShape, helpdesks: helpdeskShape };
 
   static override properties = {
     bassin: { type: String },

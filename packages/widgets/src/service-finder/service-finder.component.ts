@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed, Leadin, LocalizedText, Service } from '@brusano/sdk';
 import { formatPhoneNumber, localize, normalizeText, type Language } from '@brusano/sdk/text';
 import { addDays, atBrusselsTime, brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
-import { readFirstPage, readServices, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
+import { bassinShape, communeShape, helpdeskShape, leadinShape, readFirstPage, readServices, taxonomyTermShape, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
 import type { FacetCount, QueryFilter, ServiceFilters, ServiceSearch, ServiceSearchResult } from '@brusano/sdk/search';
 import { bassins } from '@brusano/sdk/reference/bassins';
 import { communes } from '@brusano/sdk/reference/communes';
@@ -232,7 +232,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     nl: () => import('./strings/nl.js'),
     en: () => import('./strings/en.js'),
   };
-  protected static override datasets = ['bassins', 'communes', 'helpdesks', 'categories', 'sectors'] as const;
+  protected static override datasets = { bassins: bassinShape, communes: communeShape, helpdesks: helpdeskShape, categories: taxonomyTermShape, sectors: taxonomyTermShape };
 
   static override properties = {
     bassin: { type: String },
@@ -411,7 +411,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
       void this.addWaiting();
     };
     this.leadinsRead = firstPainted
-      .then(() => reader.dataset('leadins'))
+      .then(() => reader.dataset('leadins', leadinShape))
       .then(
         ({ records, problems }) => {
           if (reading === this.reading) this.reportProblems(problems);

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { FeedFormatError, FeedTimeoutError, type DatasetName, type FeedReader, type Problem } from '@brusano/sdk/reader';
+import { FeedFormatError, FeedTimeoutError, type DatasetName, type FeedReader, type Problem, type Shape } from '@brusano/sdk/reader';
 import type { Feed } from '@brusano/sdk/client';
 import { regionalHelpdesk } from '@brusano/sdk/territory';
 import type { Language } from '@brusano/sdk/text';
@@ -120,8 +120,11 @@ export abstract class BrusanoElement extends LitElement {
   /** The element's texts, a module per language: a page loads only the language it shows. */
   protected static translations: Translations;
 
-  /** The datasets the element shows, read from the feed (the finder reads services on its own, as they arrive). */
-  protected static datasets: readonly DatasetName[] = [];
+  /**
+   * The datasets the element shows, each with its shape for the guard, read from the feed (the
+   * finder reads services on its own, as they arrive). An element's bundle carries these shapes only.
+   */
+  protected static datasets: Readonly<Partial<Record<DatasetName, Shape>>> = {};
 
   /** URL of the feed's manifest.json (or of its folder). */
   declare feed: string | undefined;
@@ -246,12 +249,12 @@ export abstract class BrusanoElement extends LitElement {
       const reader = readerFor(url);
       this.startReading(reader);
       // All at once: the reader asks for each file where a built feed keeps it, without waiting for the manifest.
-      const names = (this.constructor as typeof BrusanoElement).datasets;
-      const [snapshot, ...reads] = await Promise.all([reader.manifest(), ...names.map((name) => reader.dataset(name))]);
+      const datasets = Object.entries((this.constructor as typeof BrusanoElement).datasets) as [DatasetName, Shape][];
+      const [snapshot, ...reads] = await Promise.all([reader.manifest(), ...datasets.map(([name, shape]) => reader.dataset(name, shape))]);
       if (!stillWanted()) return;
       const feed: Feed = {
         ...EMPTY_DATA,
-        ...Object.fromEntries(names.map((name, index) => [name, reads[index]!.records])),
+        ...Object.fromEntries(datasets.map(([name], index) => [name, reads[index]!.records])),
         url: snapshot.manifestUrl,
         manifest: snapshot.manifest,
         problems: [...snapshot.problems, ...reads.flatMap((read) => read.problems)],
