@@ -218,6 +218,14 @@ const emitShape = (node) =>
         ? `[${node.map(emitShape).join(', ')}]`
         : `{ ${Object.entries(node).map(([key, value]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${emitShape(value)}`).join(', ')} }`
     : JSON.stringify(node);
+/** The definitions a shape uses directly (`$use` keys). */
+function usesOf(node, found = []) {
+  if (node && typeof node === 'object') {
+    if (node.$use) found.push(node.$use);
+    else Object.values(node).forEach((child) => usesOf(child, found));
+  }
+  return found;
+}
 // One module per root, with the declarations only that root reaches, and common.ts with those
 // several reach: a bundle then carries the shapes of the datasets its element reads, no more.
 const reachedBy = new Map();
@@ -226,13 +234,7 @@ for (const [root, node] of Object.entries(rootShapes)) {
     const roots = reachedBy.get(key) ?? new Set();
     if (roots.has(root)) return;
     reachedBy.set(key, roots.add(root));
-    const walk = (child) => {
-      if (child && typeof child === 'object') {
-        if (child.$use) visit(child.$use);
-        else Object.values(child).forEach(walk);
-      }
-    };
-    walk(shapeDefs.get(key).shape);
+    usesOf(shapeDefs.get(key).shape).forEach(visit);
   };
   visit(node.$use);
 }
@@ -245,15 +247,10 @@ function declare(key) {
   emitted.add(key);
   const module = moduleOf(key);
   const entry = modules.get(module) ?? modules.set(module, { declarations: [], imports: new Set() }).get(module);
-  const visit = (node) => {
-    if (node && typeof node === 'object') {
-      if (node.$use) {
-        declare(node.$use);
-        if (moduleOf(node.$use) !== module) entry.imports.add(shapeDefs.get(node.$use).name);
-      } else Object.values(node).forEach(visit);
-    }
-  };
-  visit(shapeDefs.get(key).shape);
+  for (const used of usesOf(shapeDefs.get(key).shape)) {
+    declare(used);
+    if (moduleOf(used) !== module) entry.imports.add(shapeDefs.get(used).name);
+  }
   const exported = module === 'common' ? 'export ' : '';
   entry.declarations.push(`${exported}const ${shapeDefs.get(key).name}: Shape = ${emitShape(shapeDefs.get(key).shape)};`);
 }
