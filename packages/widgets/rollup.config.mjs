@@ -81,7 +81,10 @@ function importTogether() {
       const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       for (const chunk of chunks.filter((candidate) => candidate.dynamicImports.length)) {
         const loaded = closure(chunk);
-        const from = (name) => (relative(dirname(chunk.fileName), name).startsWith('.') ? '' : './') + relative(dirname(chunk.fileName), name);
+        const from = (name) => {
+          const path = relative(dirname(chunk.fileName), name);
+          return path.startsWith('.') ? path : `./${path}`;
+        };
         for (const target of chunk.dynamicImports) {
           const dependencies = [...closure(byName.get(target))].filter((name) => !loaded.has(name) && name !== chunk.fileName);
           if (!dependencies.length) continue;
@@ -98,10 +101,10 @@ function importTogether() {
  * Small modules that two elements share, copied into each element's files instead of a file of
  * their own: the texts all elements share (in each element's texts, with the brusano-error
  * sentences the English ones repeat), the formatting of dates and distances, and the finder's
- * communes and bassins (the helpdesk card reads its feed's; its own copy comes only without one). A copy of a few
- * hundred bytes spares a finder's page a request, past the six a browser makes at once to a CDN
- * over HTTP/1.1 (a round trip more on a slow network); a page with two elements loads it twice.
- * What a copy imports of these is copied too.
+ * communes and bassins (the helpdesk card reads its feed's, and the SDK's copy only without one).
+ * A copy of a few hundred bytes spares a finder's page a request, past the six a browser makes at
+ * once to a CDN over HTTP/1.1 (a round trip more on a slow network); a page with two elements loads
+ * it twice. What a copy imports of these is copied too.
  */
 function copiedIntoEachElement() {
   const copied = [/[\\/]shared[\\/]strings[\\/](fr|nl|en)\.js$/, /[\\/]dist[\\/]shared[\\/](format|i18n)\.js$/, /[\\/]sdk[\\/]dist[\\/]generated[\\/]reference[\\/](bassins|communes)\.js$/];
