@@ -167,13 +167,13 @@ describe('the widgets on a partner page', () => {
     expect(finderFiles).toContain('/widgets/elements/brusano-service-finder.js');
     expect(finderFiles).toContain('/widgets/elements/brusano-service-finder.fr.js');
     expect(scripts.filter((path) => /\.(nl|en)\.js$|\/texts-(nl|en)-/.test(path))).toEqual([]); // no other language's words
-    // And what the finder asks for once its first results are shown (the search); not what it
-    // loads only when a person asks (near me, a handout's QR codes, a report).
+    // And what the finder asks for once its first results are shown (the search, the directory's
+    // reader); not what it loads only when a person asks (near me, a handout's QR codes, a report).
     const finderChunk = readFileSync(join(site.folder, 'widgets', 'elements', 'brusano-service-finder.js'), 'utf8');
     const later = [...finderChunk.matchAll(/import\("\.\.\/([^"]+)"\)/g)].map(([, file]) => `/widgets/${file}`);
-    const afterFirstResults = later.filter((file) => /\/chunks\/search-/.test(file));
+    const afterFirstResults = later.filter((file) => /\/chunks\/(search|read-directory)-/.test(file));
     const onDemand = later.filter((file) => !afterFirstResults.includes(file));
-    expect(afterFirstResults).toHaveLength(1);
+    expect(afterFirstResults).toHaveLength(2);
     expect(onDemand.map((file) => file.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['/widgets/chunks/geo', '/widgets/chunks/report', '/widgets/chunks/uqr']);
     expect(new Set(scripts)).toEqual(new Set(['/widgets/brusano-widgets.js', ...finderFiles, ...afterFirstResults]));
     expect(scripts.filter((path) => path === '/widgets/brusano-widgets.js')).toHaveLength(2); // once per page
@@ -182,7 +182,12 @@ describe('the widgets on a partner page', () => {
   });
 
   it('asks for a helpdesk card’s look-up together with the chunk it imports, not one after the other', async () => {
-    const { tab, errors } = await open('/helpdesk-only.html');
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    // A round trip long enough that a file imported only once another has arrived cannot be on its way before.
+    await tab.emulateNetworkConditions({ download: 10_000_000, upload: 10_000_000, latency: 200 });
+    await tab.goto(`${site.origin}/helpdesk-only.html`);
     await rendered(tab, ['brusano-helpdesk-card']);
     await tab.waitForFunction(() => document.querySelector('brusano-helpdesk-card')!.shadowRoot!.querySelector('.helpdesk'));
     const scripts = await tab.evaluate(() =>

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countOpen, createClient, createServiceSearch, openFeed, readFirstPage, readServices, type Service } from '@brusano/sdk';
+import { countOpen, createClient, createServiceSearch, openFeed, prefetchServices, readFirstPage, readServices, type Service } from '@brusano/sdk';
 import { serveFeed } from '@brusano/feed';
 import { ROOT, SAMPLE_FEED } from '../../../test/support/paths.js';
 
@@ -101,6 +101,20 @@ describe('brusano-feed build', () => {
     const read: Service[] = [];
     await readServices(reader, (batch) => read.push(...batch.services));
     expect(read).toEqual(source);
+
+    // Asked for early (as the finder does when its first results are shown, before the reader's
+    // code arrives), the compact file is then read from that one request.
+    const asked: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      asked.push(input instanceof Request ? input.url : String(input));
+      return fetch(input, init);
+    };
+    const early = openFeed(server.url, { fetch: counting, keepLastGood: false });
+    await prefetchServices(early);
+    const again: Service[] = [];
+    await readServices(early, (batch) => again.push(...batch.services));
+    expect(again).toEqual(source);
+    expect(asked.filter((url) => url.endsWith(`/${manifest.browser!.services.url}`))).toHaveLength(1);
 
     // Each first page is what the finder's own search gives for that territory, without words.
     const search = createServiceSearch({ services: source, categories, sectors });

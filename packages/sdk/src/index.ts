@@ -16,7 +16,7 @@ export * from './contact.js';
 export * from './text.js';
 export { communeAt, distanceInMetres } from './geo.js';
 export * from './report.js';
-export { openFeed, readFirstPage, readServices, territoryKey, guardRecords, guardDocument, encodeRowGroup, decodeRowGroup, SharedValues, COLUMNS_FORMAT, FIRST_PAGE_FORMAT, FIRST_PAGES_URL } from './reader.js';
+export { openFeed, readFirstPage, prefetchServices, readServices, territoryKey, guardRecords, guardDocument, encodeRowGroup, decodeRowGroup, SharedValues, COLUMNS_FORMAT, FIRST_PAGE_FORMAT, FIRST_PAGES_URL } from './reader.js';
 export type { FeedReader, FeedSnapshot, ReaderOptions, DatasetRead, ServiceBatch, FirstPage, ReadFirstPage, Shape, GuardResult, Column, RowGroup } from './reader.js';
 export * from './generated/shapes.js';
 export type * from './generated/types.js';

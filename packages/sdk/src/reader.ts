@@ -6,7 +6,8 @@
  */
 export * from './errors/index.js';
 export { openFeed, type FeedReader, type FeedSnapshot, type ReaderOptions, type DatasetRead } from './reader/open-feed.js';
-export { readFirstPage, readServices, type ServiceBatch } from './reader/read-services.js';
+export { readFirstPage, prefetchServices } from './reader/read-first-page.js';
+export { readServices, type ServiceBatch } from './reader/read-services.js';
 export { territoryKey, FIRST_PAGE_FORMAT, FIRST_PAGES_URL, type FirstPage, type ReadFirstPage } from './reader/first-page.js';
 export { guardRecords, guardDocument, type Shape, type GuardResult } from './reader/guard.js';
 export { encodeRowGroup, decodeRowGroup, SharedValues, COLUMNS_FORMAT, type Column, type RowGroup } from './reader/columns.js';

@@ -57,6 +57,11 @@ export interface FeedReader {
    * asked for at once, at the same time as the manifest (one try; if it fails, as usual after).
    */
   file(url: string, options?: { early?: boolean }): Promise<Response>;
+  /**
+   * Asks for a file of the feed now, without waiting for the manifest or for the code that will
+   * read it: the next `file(url)` takes this request (one try; if it fails, as usual after).
+   */
+  prefetch(url: string): void;
 }
 
 /** The field that names a record, where it is not `id`. */
@@ -130,8 +135,15 @@ export function openFeed(feedUrl: string | URL, { fetch, timeoutMs = 10_000, ret
    * A file of the feed, asked for at once: built feeds keep each file where the manifest will most
    * likely say, so the request need not wait for the manifest. Used when the manifest agrees.
    */
+  const asked = new Map<string, Promise<Response | undefined>>();
+  function prefetch(url: string): void {
+    if (!asked.has(url)) asked.set(url, fetchFile(url, { ...fetchOptions, retries: 0 }).catch(() => undefined));
+  }
+
   async function file(url: string, { early = false } = {}): Promise<Response> {
-    const attempt = early ? fetchFile(url, { ...fetchOptions, retries: 0 }).catch(() => undefined) : undefined;
+    if (early) prefetch(url);
+    const attempt = asked.get(url);
+    asked.delete(url);
     const snapshot = await manifest();
     const response = attempt && !snapshot.storedAt ? await attempt : undefined;
     if (!response) return read(url, snapshot);
@@ -176,5 +188,6 @@ export function openFeed(feedUrl: string | URL, { fetch, timeoutMs = 10_000, ret
     manifest,
     dataset,
     file,
+    prefetch,
   };
 }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed, Leadin, LocalizedText, Service } from '@brusano/sdk';
 import { formatPhoneNumber, localize, normalizeText, type Language } from '@brusano/sdk/text';
 import { addDays, atBrusselsTime, brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
-import { bassinShape, communeShape, helpdeskShape, leadinShape, readFirstPage, readServices, taxonomyTermShape, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
+import { bassinShape, communeShape, helpdeskShape, leadinShape, prefetchServices, readFirstPage, taxonomyTermShape, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
 import type { FacetCount, QueryFilter, ServiceFilters, ServiceSearch, ServiceSearchResult } from '@brusano/sdk/search';
 import { bassins } from '@brusano/sdk/reference/bassins';
 import { communes } from '@brusano/sdk/reference/communes';
@@ -171,6 +171,8 @@ export function takesAge(service: Service, age: number): boolean {
  */
 let searchModule: Promise<typeof import('@brusano/sdk/search')> | undefined;
 const loadSearch = () => (searchModule ??= import('@brusano/sdk/search'));
+/** The same for the reader of the whole directory, whose file is asked for as the first results are shown. */
+const loadDirectoryReader = () => import('./read-directory.js');
 /** A feed with nothing in it yet. */
 const EMPTY_FEED: Feed = {
   bassins: [],
@@ -419,10 +421,18 @@ export class BrusanoServiceFinder extends BrusanoElement {
         },
         () => [], // without its lead-ins the search still has the categories' own words
       );
-    readServices(reader, onBatch, { after: firstPainted }).then(
-      () => reading === this.reading && this.endReading(),
-      (error: unknown) => reading === this.reading && this.endReading(error),
-    );
+    // The directory's file is asked for at once when the first results are shown; its reader's
+    // code, asked for at the same moment, then takes that request.
+    firstPainted
+      .then(() => {
+        void prefetchServices(reader).catch(() => undefined); // a failure is the reader's to report
+        return loadDirectoryReader();
+      })
+      .then(({ readServices }) => readServices(reader, onBatch))
+      .then(
+        () => reading === this.reading && this.endReading(),
+        (error: unknown) => reading === this.reading && this.endReading(error),
+      );
   }
 
   private endReading(failed?: unknown): void {
