@@ -131,15 +131,16 @@ export function openFeed(feedUrl: string | URL, { fetch, timeoutMs = 10_000, ret
     })());
   }
 
-  /**
-   * A file of the feed, asked for at once: built feeds keep each file where the manifest will most
-   * likely say, so the request need not wait for the manifest. Used when the manifest agrees.
-   */
+  /** Requests made ahead (prefetch, or file() with `early`), each taken by the next file() of its URL. */
   const asked = new Map<string, Promise<Response | undefined>>();
   function prefetch(url: string): void {
     if (!asked.has(url)) asked.set(url, fetchFile(url, { ...fetchOptions, retries: 0 }).catch(() => undefined));
   }
 
+  /**
+   * A file of the feed, asked for at once: built feeds keep each file where the manifest will most
+   * likely say, so the request need not wait for the manifest. Used when the manifest agrees.
+   */
   async function file(url: string, { early = false } = {}): Promise<Response> {
     if (early) prefetch(url);
     const attempt = asked.get(url);
