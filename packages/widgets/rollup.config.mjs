@@ -12,8 +12,12 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const minify = terser({ format: { comments: false }, compress: { passes: 2 }, module: true });
-/** The markup and styles of our templates without their indentation (Lit's own plugin; terser leaves strings alone). */
-const minifyTemplates = () => minifyLiterals({ include: ['dist/**/*.js'], failOnError: true });
+/**
+ * The markup and styles of our templates without their indentation (Lit's own plugin; terser
+ * leaves strings alone). Whitespace is collapsed to one space, never removed: between a part
+ * drawn by an expression and the next element, a space is text the reader sees ("Fermé · ouvre").
+ */
+const minifyTemplates = () => minifyLiterals({ include: ['dist/**/*.js'], failOnError: true, options: { minifyOptions: { conservativeCollapse: true } } });
 const onwarn = (warning, warn) => {
   if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
 };

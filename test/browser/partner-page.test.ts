@@ -132,6 +132,9 @@ describe('the widgets on a partner page', () => {
         events: root('brusano-agenda').querySelectorAll('.event').length,
         helpline: root('brusano-helpdesk-card').querySelector('a[href="tel:+3223186054"]') !== null,
         styled: getComputedStyle(root('brusano-service-finder').querySelector('.card')!).borderRadius !== '0px',
+        // What a reader sees of a card's kind and opening hours, from the CDN files' minified templates.
+        kinds: [...root('brusano-service-finder').querySelectorAll('.types')].map((line) => (line as HTMLElement).innerText),
+        hours: [...root('brusano-service-finder').querySelectorAll('.status')].map((status) => (status.parentElement as HTMLElement).innerText),
         cookies: document.cookie,
         local: localStorage.length,
         session: sessionStorage.length,
@@ -144,6 +147,10 @@ describe('the widgets on a partner page', () => {
     expect(state.events).toBeGreaterThan(0);
     expect(state.helpline).toBe(true);
     expect(state.styled).toBe(true); // the widgets' styles apply without 'unsafe-inline'
+    // The spaces the templates write between a part and the words after it are kept ("Exemple Hébergement", "Fermé · ouvre…").
+    expect(state.kinds.length).toBe(3);
+    for (const kind of state.kinds) expect(kind).toMatch(/^Exemple \S/);
+    for (const line of state.hours) expect(line).not.toMatch(/\S·|·\S/);
     expect(state.cookies).toBe('');
     expect(state.local).toBe(0); // the page's localStorage is left alone
     expect(state.session).toBe(0);
