@@ -308,10 +308,11 @@ export abstract class BrusanoElement extends LitElement {
   protected renderDataNotices(feed: Feed): TemplateResult {
     const { skipped, dropped } = recordsWithProblems(this.problems);
     const stale = this.feedState.status === 'ready' && this.feedState.failed !== undefined;
-    const date = new Intl.DateTimeFormat(this.uiLang === 'nl' ? 'nl-BE' : this.uiLang === 'en' ? 'en-GB' : 'fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+    // Made only when it is shown: an element renders at each step while a directory loads.
+    const loadedAt = () => new Intl.DateTimeFormat(this.uiLang === 'nl' ? 'nl-BE' : this.uiLang === 'en' ? 'en-GB' : 'fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(feed.loadedAt);
     return html`${stale
         ? html`<div class="notice" part="notice" role="alert">
-            <p>${this.t.staleData(date.format(feed.loadedAt))}</p>
+            <p>${this.t.staleData(loadedAt())}</p>
             <button part="button" class="secondary" @click=${() => this.loadData(true)}>${this.t.retry}</button>
           </div>`
         : nothing}

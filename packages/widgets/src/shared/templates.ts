@@ -77,11 +77,15 @@ export function openingLine(status: OpeningStatus, t: SharedStrings, lang: Langu
   return html`<span class="status status--closed" part="status status-closed">${t.closed}</span>${next ? html` · ${t.opensAt(day, next.time)}` : nothing}`;
 }
 
+/** The weekday names by language, made once: a page of cards names a day on each closed card, at each render. */
+const weekdayNames = new Map<Language, Intl.DateTimeFormat>();
+
 function dayWord(date: string, t: SharedStrings, lang: Language): string {
   if (date === brusselsTime(new Date()).date) return t.today;
   if (date === brusselsTime(new Date(Date.now() + 86_400_000)).date) return t.tomorrow;
-  const locale = lang === 'nl' ? 'nl-BE' : lang === 'en' ? 'en-GB' : 'fr-BE';
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  let names = weekdayNames.get(lang);
+  if (!names) weekdayNames.set(lang, (names = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : lang === 'en' ? 'en-GB' : 'fr-BE', { weekday: 'long', timeZone: 'UTC' })));
+  return names.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** A helpdesk's ways in: phones, e-mails, websites. */
