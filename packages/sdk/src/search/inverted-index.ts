@@ -208,8 +208,9 @@ export class InvertedIndex {
     const idf = Math.log(1 + (this.documents - count + 0.5) / (count + 0.5));
     const average = this.totalLength / Math.max(1, this.documents);
     for (let at = 0; at < list.length; at++) {
-      const document = list[at]! >>> FREQUENCY_BITS;
-      const frequency = list[at]! & MAX_FREQUENCY;
+      const entry = list[at]!;
+      const document = entry >>> FREQUENCY_BITS;
+      const frequency = entry & MAX_FREQUENCY;
       const normalised = (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * this.lengths[document]!) / average));
       scores.add(document, weight * idf * normalised);
     }

@@ -5,6 +5,7 @@ import { regionalHelpdesk } from '@brusano/sdk/territory';
 import type { Language } from '@brusano/sdk/text';
 import { forgetFeed, readerFor } from './feed-store.js';
 import { EVENT_MESSAGES, type SharedStrings, type Translations } from './i18n.js';
+import { dateFormat } from './locale.js';
 import { helpdeskContacts, text } from './templates.js';
 
 export type FeedState =
@@ -308,11 +309,9 @@ export abstract class BrusanoElement extends LitElement {
   protected renderDataNotices(feed: Feed): TemplateResult {
     const { skipped, dropped } = recordsWithProblems(this.problems);
     const stale = this.feedState.status === 'ready' && this.feedState.failed !== undefined;
-    // Made only when it is shown: an element renders at each step while a directory loads.
-    const loadedAt = () => new Intl.DateTimeFormat(this.uiLang === 'nl' ? 'nl-BE' : this.uiLang === 'en' ? 'en-GB' : 'fr-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(feed.loadedAt);
     return html`${stale
         ? html`<div class="notice" part="notice" role="alert">
-            <p>${this.t.staleData(loadedAt())}</p>
+            <p>${this.t.staleData(dateFormat(this.uiLang, { dateStyle: 'long', timeStyle: 'short' }).format(feed.loadedAt))}</p>
             <button part="button" class="secondary" @click=${() => this.loadData(true)}>${this.t.retry}</button>
           </div>`
         : nothing}

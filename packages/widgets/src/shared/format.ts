@@ -1,53 +1,39 @@
-import { TIME_ZONE } from '@brusano/sdk/hours';
 import type { Language } from '@brusano/sdk/text';
-
-const LOCALES: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
-const cache = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(lang: Language, options: Intl.DateTimeFormatOptions, dateOnly = false): Intl.DateTimeFormat {
-  const key = `${lang}|${dateOnly}|${JSON.stringify(options)}`;
-  let format = cache.get(key);
-  if (!format) {
-    // A date alone ("2023-06-14") names a calendar day, not an instant: read it in UTC so it never shifts.
-    format = new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: dateOnly ? 'UTC' : TIME_ZONE });
-    cache.set(key, format);
-  }
-  return format;
-}
+import { dateFormat, LOCALES } from './locale.js';
 
 export const isDateOnly = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value);
 const instant = (value: string): Date => new Date(isDateOnly(value) ? `${value}T00:00:00Z` : value);
 
 /** "mardi 12 mars 2025" */
 export function formatLongDate(value: string, lang: Language): string {
-  return formatter(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, isDateOnly(value)).format(instant(value));
+  return dateFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, isDateOnly(value)).format(instant(value));
 }
 
 /** "12 mars 2025" */
 export function formatDate(value: string, lang: Language): string {
-  return formatter(lang, { day: 'numeric', month: 'long', year: 'numeric' }, isDateOnly(value)).format(instant(value));
+  return dateFormat(lang, { day: 'numeric', month: 'long', year: 'numeric' }, isDateOnly(value)).format(instant(value));
 }
 
 /** "12:00", Brussels time. */
 export function formatTime(value: string, lang: Language): string {
-  return formatter(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant(value));
+  return dateFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant(value));
 }
 
 /** "mars 2025" */
 export function formatMonth(year: number, month: number, lang: Language): string {
-  return formatter(lang, { month: 'long', year: 'numeric' }, true).format(new Date(Date.UTC(year, month, 1)));
+  return dateFormat(lang, { month: 'long', year: 'numeric' }, true).format(new Date(Date.UTC(year, month, 1)));
 }
 
 /** Short weekday names, Monday first. */
 export function weekdayNames(lang: Language, style: 'short' | 'long' = 'short'): string[] {
-  const format = formatter(lang, { weekday: style }, true);
+  const format = dateFormat(lang, { weekday: style }, true);
   return Array.from({ length: 7 }, (_, index) => format.format(new Date(Date.UTC(2024, 0, 1 + index)))); // 1 Jan 2024 was a Monday
 }
 
 /** The Brussels calendar date of an event's start, YYYY-MM-DD. */
 export function brusselsDate(value: string): string {
   if (isDateOnly(value)) return value;
-  const parts = Object.fromEntries(formatter('en', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(value)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(dateFormat('en', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(value)).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 

@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Address, EmailContact, Helpdesk, LocalizedText, Phone, Website } from '@brusano/sdk';
-import { brusselsTime, type OpeningStatus } from '@brusano/sdk/hours';
+import { addDays, brusselsTime, type OpeningStatus } from '@brusano/sdk/hours';
 import { formatPhoneNumber, localize, type Language } from '@brusano/sdk/text';
 import type { SharedStrings } from './i18n.js';
+import { dateFormat, LOCALES } from './locale.js';
 import { mailtoHref, safeWebUrl, telHref } from './links.js';
 
 /** A localized text, marked with its own language when it had to fall back to another one. */
@@ -40,7 +41,7 @@ export function addressLine(address: Address, lang: Language): TemplateResult {
 
 function countryName(code: string, lang: Language): string {
   try {
-    return new Intl.DisplayNames([lang === 'nl' ? 'nl-BE' : lang === 'en' ? 'en-GB' : 'fr-BE'], { type: 'region' }).of(code) ?? code;
+    return new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -77,15 +78,12 @@ export function openingLine(status: OpeningStatus, t: SharedStrings, lang: Langu
   return html`<span class="status status--closed" part="status status-closed">${t.closed}</span>${next ? html` · ${t.opensAt(day, next.time)}` : nothing}`;
 }
 
-/** The weekday names by language, made once: a page of cards names a day on each closed card, at each render. */
-const weekdayNames = new Map<Language, Intl.DateTimeFormat>();
-
 function dayWord(date: string, t: SharedStrings, lang: Language): string {
-  if (date === brusselsTime(new Date()).date) return t.today;
-  if (date === brusselsTime(new Date(Date.now() + 86_400_000)).date) return t.tomorrow;
-  let names = weekdayNames.get(lang);
-  if (!names) weekdayNames.set(lang, (names = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : lang === 'en' ? 'en-GB' : 'fr-BE', { weekday: 'long', timeZone: 'UTC' })));
-  return names.format(new Date(`${date}T00:00:00Z`));
+  const today = brusselsTime(new Date()).date;
+  if (date === today) return t.today;
+  // The next calendar day, not the date 24 hours from now: the two differ on the day clocks go back.
+  if (date === addDays(today, 1)) return t.tomorrow;
+  return dateFormat(lang, { weekday: 'long' }, true).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** A helpdesk's ways in: phones, e-mails, websites. */
