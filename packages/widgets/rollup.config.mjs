@@ -104,8 +104,9 @@ function importTogether() {
 /**
  * Small modules that two elements share, copied into each element's files instead of a file of
  * their own: the texts all elements share (in each element's texts, with the brusano-error
- * sentences the English ones repeat), the formatting of dates and distances, and the finder's
- * communes and bassins (the helpdesk card reads its feed's, and the SDK's copy only without one).
+ * sentences the English ones repeat), the formatting of dates and distances, and the communes and
+ * bassins of the finder's place look-up (the helpdesk card reads its feed's, and the SDK's copy only
+ * without one).
  * A copy of a few hundred bytes spares a finder's page a request, past the six a browser makes at
  * once to a CDN over HTTP/1.1 (a round trip more on a slow network); a page with two elements loads
  * it twice. What a copy imports of these is copied too.
@@ -125,7 +126,7 @@ function copiedIntoEachElement() {
   };
 }
 
-/** The territory look-up in one file: the finder reads it at once, a helpdesk card when it has a place to look up. */
+/** The territory look-up in one file: the finder reads it with its search or when a place is named, a helpdesk card when it has a place to look up. */
 const territoryChunk = (id) => (/[\\/]sdk[\\/]dist[\\/](text[\\/]normalize|territory[\\/]resolve-territory)\.js$/.test(id) ? 'territory' : undefined);
 
 const lazy = {

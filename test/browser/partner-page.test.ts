@@ -175,13 +175,17 @@ describe('the widgets on a partner page', () => {
     expect(finderFiles).toContain('/widgets/elements/brusano-service-finder.fr.js');
     expect(scripts.filter((path) => /\.(nl|en)\.js$|\/texts-(nl|en)-/.test(path))).toEqual([]); // no other language's words
     // And what the finder asks for once its first results are shown (the search, the directory's
-    // reader); not what it loads only when a person asks (near me, a handout's QR codes, a report).
+    // reader, and the chunks asked for with them); not what it loads only when a person or the page
+    // asks (near me, a place named, a handout's QR codes, a report).
     const finderChunk = readFileSync(join(site.folder, 'widgets', 'elements', 'brusano-service-finder.js'), 'utf8');
-    const later = [...finderChunk.matchAll(/import\("\.\.\/([^"]+)"\)/g)].map(([, file]) => `/widgets/${file}`);
-    const afterFirstResults = later.filter((file) => /\/chunks\/(search|read-directory)-/.test(file));
-    const onDemand = later.filter((file) => !afterFirstResults.includes(file));
-    expect(afterFirstResults).toHaveLength(2);
-    expect(onDemand.map((file) => file.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['/widgets/chunks/geo', '/widgets/chunks/report', '/widgets/chunks/uqr']);
+    const files = (imports: string) => [...imports.matchAll(/import\("\.\.\/([^"]+)"\)/g)].map(([, file]) => `/widgets/${file}`);
+    // Each lazy import with the chunks asked for together with it: Promise.all([import(a),import(b)…]) or import(a).
+    const later = [...finderChunk.matchAll(/Promise\.all\(\[((?:import\("[^"]+"\),?)+)\]\)|import\("\.\.\/[^"]+"\)/g)].map(([match, group]) => files(group ?? match));
+    const firstResults = later.filter(([file]) => /\/chunks\/(search|read-directory)-/.test(file!));
+    const afterFirstResults = firstResults.flat();
+    const onDemand = later.filter((group) => !firstResults.includes(group)).map(([file]) => file!);
+    expect(firstResults).toHaveLength(2);
+    expect(onDemand.map((file) => file.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['/widgets/chunks/geo', '/widgets/chunks/place-lookup', '/widgets/chunks/report', '/widgets/chunks/uqr']);
     expect(new Set(scripts)).toEqual(new Set(['/widgets/brusano-widgets.js', ...finderFiles, ...afterFirstResults]));
     expect(scripts.filter((path) => path === '/widgets/brusano-widgets.js')).toHaveLength(2); // once per page
     expect(errors).toEqual([]);

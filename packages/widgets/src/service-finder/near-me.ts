@@ -35,7 +35,8 @@ export class NearMeController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly reference: () => TerritoryReference,
+    /** The communes and bassins to say where the position is (the look-up's code may have to load). */
+    private readonly reference: () => Promise<TerritoryReference>,
   ) {
     host.addController(this);
   }
@@ -56,20 +57,23 @@ export class NearMeController implements ReactiveController {
     };
     if (!('geolocation' in navigator)) return settle('unavailable');
     settle('locating');
-    const geo = loadGeo();
+    // The code loads while the browser asks the person; a failure is said once the position is there.
+    const code = Promise.all([loadGeo(), this.reference()]);
+    code.catch(() => undefined);
     navigator.geolocation.getCurrentPosition(
       async ({ coords }) => {
         const { latitude, longitude, accuracy } = coords;
         if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return settle('unavailable');
         if (!Number.isFinite(accuracy) || accuracy < 0 || accuracy > MAX_ACCURACY_M) return settle('imprecise');
         let loaded: Geo;
+        let reference: TerritoryReference;
         try {
-          loaded = await geo;
+          [loaded, reference] = await code;
         } catch {
           return settle('unavailable');
         }
         if (asking !== this.asked) return;
-        const territory = loaded.territoryAt(longitude, latitude, this.reference());
+        const territory = loaded.territoryAt(longitude, latitude, reference);
         if (territory.status === 'outside-region') return settle('outside');
         this.point = { lat: latitude, lon: longitude };
         this.distance = loaded.distanceInMetres;

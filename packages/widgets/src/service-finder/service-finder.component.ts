@@ -1,12 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Feed, Leadin, LocalizedText, Service } from '@brusano/sdk';
-import { formatPhoneNumber, localize, normalizeText, type Language } from '@brusano/sdk/text';
+import type { Feed, Helpdesk, Leadin, LocalizedText, Service } from '@brusano/sdk';
+import { formatPhoneNumber, localize, type Language } from '@brusano/sdk/text';
 import { addDays, atBrusselsTime, brusselsTime, countOpen, currentAlerts, hoursWithAlerts, intervalsOn, openingStatus, weekdayOf, WEEKDAYS } from '@brusano/sdk/hours';
 import { bassinShape, communeShape, helpdeskShape, leadinShape, prefetchServices, readFirstPage, taxonomyTermShape, territoryKey, type FeedReader, type Problem, type ReadFirstPage, type ServiceBatch } from '@brusano/sdk/reader';
 import type { FacetCount, QueryFilter, ServiceFilters, ServiceSearch, ServiceSearchResult } from '@brusano/sdk/search';
-import { bassins } from '@brusano/sdk/reference/bassins';
-import { communes } from '@brusano/sdk/reference/communes';
-import { helpdeskFor, isReachable, regionalHelpdesk, resolveTerritory } from '@brusano/sdk/territory';
+import { isReachable, regionalHelpdesk, type TerritoryReference } from '@brusano/sdk/territory';
 import { BrusanoElement } from '../shared/brusano-element.js';
 import { formatDate, formatDistance, weekdayNames } from '../shared/format.js';
 import type { SharedStrings, Translations } from '../shared/i18n.js';
@@ -173,6 +171,13 @@ let searchModule: Promise<typeof import('@brusano/sdk/search')> | undefined;
 const loadSearch = () => (searchModule ??= import('@brusano/sdk/search'));
 /** The same for the reader of the whole directory, whose file is asked for as the first results are shown. */
 const loadDirectoryReader = () => import('./read-directory.js');
+type PlaceLookup = typeof import('./place-lookup.js');
+/** The code that reads a named place, once it has arrived: loaded when a place is named (see place-lookup.ts). */
+let placeLookup: PlaceLookup | undefined;
+let placeLookupModule: Promise<PlaceLookup> | undefined;
+const loadPlaceLookup = () => (placeLookupModule ??= import('./place-lookup.js').then((module) => (placeLookup = module)));
+/** A NIS code, which names a commune's first page without a look-up. */
+const NIS_CODE = /^\d{5}$/;
 /** A feed with nothing in it yet. */
 const EMPTY_FEED: Feed = {
   bassins: [],
@@ -295,6 +300,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private serviceProblems: Problem[] = [];
   /** Counts readings, so the answers of a reading that was replaced (a retry, a new feed) are ignored. */
   private reading = 0;
+  /** The `commune` attribute's look-up while its code loads (a postal code or a name): the first page waits for it. */
+  private communeLookup?: Promise<void>;
   private readEnded = false;
   private progressShown = 0;
   /** Lets the whole directory start once the first results are on screen (or once it is clear there are none to show before it). */
@@ -303,7 +310,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private focusIndexAfterRender?: number;
   private readonly onPopState = () => this.readUrl();
   /** "Near me": the position, asked on a click only, never kept. */
-  private readonly nearMe = new NearMeController(this, () => this.data ?? { communes, bassins, quartiers: [] });
+  private readonly nearMe = new NearMeController(this, async () => this.placeReference(await loadPlaceLookup()));
   /** Each shown service's distance from the position, while sorted by distance. */
   private distances: ReadonlyMap<Service, number> = NO_DISTANCES;
   /** Every service that has arrived, by id, for the selection, a shared link and the handout. */
@@ -393,9 +400,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
     this.serviceProblems = [];
     this.readEnded = false;
     this.directory = { loaded: 0, complete: false };
-    const key = this.firstPageKey;
-    this.firstPage = key ? undefined : null;
-    if (key) {
+    this.firstPage = undefined;
+    const askFirstPage = () => {
+      const key = this.firstPageKey;
+      if (!key) return void (this.firstPage = null);
       readFirstPage(reader, key).then(
         (page) => {
           if (reading !== this.reading) return;
@@ -404,7 +412,9 @@ export class BrusanoServiceFinder extends BrusanoElement {
         },
         () => reading === this.reading && (this.firstPage = null),
       );
-    }
+    };
+    if (this.communeLookup) void this.communeLookup.then(() => reading === this.reading && askFirstPage());
+    else askFirstPage();
     const firstPainted = new Promise<void>((resolve) => (this.startDirectory = resolve));
     const onBatch = (batch: ServiceBatch) => {
       if (reading !== this.reading) return;
@@ -532,11 +542,36 @@ export class BrusanoServiceFinder extends BrusanoElement {
 
   /**
    * A postal code, NIS code or name → the NIS code of its commune (the first, when ambiguous).
-   * The SDK's communes answer before the feed has arrived, so the first page can be asked for at once.
+   * A NIS code is taken as it is, so the first page can be asked for at once; a postal code or a
+   * name waits for the look-up's code, and the first page for its answer.
    */
   private communeFromAttribute(value: string): string {
-    const territory = resolveTerritory(value, this.data ?? { communes, bassins, quartiers: [] });
-    return territory.communes[0]?.nis ?? '';
+    if (NIS_CODE.test(value.trim())) return value.trim();
+    if (placeLookup) return placeLookup.resolveTerritory(value, this.placeReference(placeLookup)).communes[0]?.nis ?? '';
+    const lookup = (this.communeLookup = loadPlaceLookup().then(
+      () => {
+        if (this.communeLookup !== lookup) return;
+        this.communeLookup = undefined;
+        if (this.commune === value) this.state = { ...this.state, commune: this.communeFromAttribute(value) };
+      },
+      () => undefined, // without it, the Region's services
+    ));
+    return '';
+  }
+
+  /** The reachable helpdesk of a commune's bassin, once the look-up's code is there (asked for, and the finder drawn again, the first time). */
+  private communeHelpdesk(commune: string, feed: Feed): Helpdesk | undefined {
+    if (placeLookup) return placeLookup.helpdeskFor(commune, feed).choices.find((choice) => choice.reachable)?.helpdesk;
+    loadPlaceLookup().then(
+      () => this.requestUpdate(),
+      () => undefined, // the regional line meanwhile stays
+    );
+    return undefined;
+  }
+
+  /** The communes and bassins a place is looked up in: the feed's once they are there, the SDK's before. */
+  private placeReference(lookup: PlaceLookup): TerritoryReference {
+    return this.data ?? { communes: lookup.communes, bassins: lookup.bassins, quartiers: [] };
   }
 
   private get filters(): ServiceFilters {
@@ -698,12 +733,13 @@ export class BrusanoServiceFinder extends BrusanoElement {
 
   /**
    * The feed as far as it is there: once its datasets have arrived, the feed; before, when a first
-   * page can already be shown, the SDK's communes and bassins (filter names come with the feed).
+   * page can already be shown, nothing yet but the SDK's communes and bassins when a place was
+   * looked up (the filters' names come with the feed).
    */
   private get shownFeed(): Feed | undefined {
     if (this.feedState.status === 'ready') return this.feedState.feed;
     if (this.feedState.status !== 'loading' || !this.firstPage) return undefined;
-    return { ...EMPTY_FEED, communes: [...communes], bassins: [...bassins], url: this.feed ?? '', loadedAt: new Date() };
+    return { ...EMPTY_FEED, communes: [...(placeLookup?.communes ?? [])], bassins: [...(placeLookup?.bassins ?? [])], url: this.feed ?? '', loadedAt: new Date() };
   }
 
   private renderBody(): TemplateResult {
@@ -768,7 +804,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const pairs = Object.entries(suggestions);
     if (!pairs.length) return nothing;
     const replace = (word: string, by: string) => {
-      const query = this.state.query.replace(/\S+/g, (typed) => (normalizeText(typed) === word ? by : typed));
+      // Suggestions come from the search, whose code is there.
+      const query = this.state.query.replace(/\S+/g, (typed) => (this.searchCode?.normalizeText(typed) === word ? by : typed));
       this.change({ query });
       this.renderRoot.querySelector<HTMLInputElement>('#query')?.focus();
     };
@@ -841,11 +878,16 @@ export class BrusanoServiceFinder extends BrusanoElement {
   /** Without a position: the same answer for a postal code or a commune typed, and its commune as filter. */
   private renderPlaceLookup(): TemplateResult {
     const { t, uiLang: lang } = this;
-    const lookUp = (event: SubmitEvent) => {
+    const lookUp = async (event: SubmitEvent) => {
       event.preventDefault();
       const value = ((event.target as HTMLFormElement).elements.namedItem('place') as HTMLInputElement).value.trim().slice(0, 100);
       if (!value) return;
-      const answer = resolveTerritory(value, this.data ?? { communes, bassins, quartiers: [] });
+      const lookup = placeLookup ?? (await loadPlaceLookup().catch(() => undefined));
+      if (!lookup) {
+        this.placeAnswer = t.placeLookupFailed;
+        return;
+      }
+      const answer = lookup.resolveTerritory(value, this.placeReference(lookup));
       this.placeAnswer = answer.message[lang];
       if (answer.communes.length === 1) this.change({ commune: answer.communes[0]!.nis });
     };
@@ -983,7 +1025,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const { text: words, filters } = this.question;
     const commune = state.commune || filters.communes?.[0];
     const bassinLine = feed.helpdesks.find((helpdesk) => helpdesk.territory === state.bassin);
-    const communeLine = commune ? helpdeskFor(commune, feed).choices.find((choice) => choice.reachable)?.helpdesk : undefined;
+    const communeLine = commune ? this.communeHelpdesk(commune, feed) : undefined;
     const helpdesk = (bassinLine && isReachable(bassinLine) ? bassinLine : communeLine) ?? regionalHelpdesk(feed);
     const index = this.search?.index ?? this.firstPageSearch;
     const titles = new Map(feed.categories.map((category) => [String(category.id), category.title]));

@@ -197,6 +197,12 @@ describe('<brusano-service-finder>', () => {
       expect(category.selectedOptions[0]!.textContent).to.contain(name!);
       await expect(element).to.be.accessible();
     });
+
+    it('points to the helpdesk of the commune’s bassin when nothing matches there', async () => {
+      const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} commune="21010"></brusano-service-finder>`);
+      await type(element, 'zzzzqqqq');
+      await waitUntil(() => $(element, '.empty a[href="tel:+3223186054"]'), 'the line of the bassin Nord, where Jette is');
+    });
   });
 
   describe('with a feed made by brusano-feed build', () => {
@@ -238,6 +244,27 @@ describe('<brusano-service-finder>', () => {
       expect(files.sort()).to.deep.equal(['bassins.json', 'browser/first/bassin-nord.json', 'browser/services.json', 'categories.json', 'communes.json', 'helpdesks.json', 'leadins.json', 'manifest.json', 'sectors.json']);
       expect($$(element, '.card').length).to.be.greaterThan(0);
     });
+
+    // A NIS code names the first page at once; a postal code or a name is looked up first (its code loads then).
+    for (const [variant, commune] of [
+      ['slow', '1090'],
+      ['hostile', '21010'],
+    ] as const) {
+      it(`shows the first page of the commune given as ${commune} (Jette), and no other first page`, async () => {
+        const before = performance.getEntriesByType('resource').length;
+        const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed="/built-feeds/${variant}/manifest.json" commune=${commune}></brusano-service-finder>`);
+        await cardsShown(element);
+        const firstPages = performance
+          .getEntriesByType('resource')
+          .slice(before)
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.includes('/browser/first/'));
+        expect(firstPages).to.deep.equal([`/built-feeds/${variant}/browser/first/commune-21010.json`]);
+        const page = (await (await fetch(firstPages[0]!)).json()) as { total: number };
+        expect($(element, '.count')!.textContent).to.equal(`${page.total} services trouvés.`);
+        await waitUntil(() => ($(element, '#commune') as HTMLSelectElement | null)?.selectedOptions[0]?.textContent?.includes('Jette'), 'Jette chosen in the filters');
+      });
+    }
 
     it('still reads a feed without the browser’s files (hand-made, or from an older build): every service, from services.json', async () => {
       const before = performance.getEntriesByType('resource').length;

@@ -70,6 +70,7 @@ const en: FinderStrings = {
   nearSorted: 'Results sorted by distance.',
   placeLabel: 'Or your postal code or commune',
   placeFind: 'Find',
+  placeLookupFailed: 'The place look-up could not load. You can choose a commune in the filters.',
   radius: 'Maximum distance',
   anyDistance: 'Any distance',
   stopNear: 'Stop sorting by distance',

@@ -69,6 +69,7 @@ const fr = {
   nearSorted: 'Résultats triés par distance.',
   placeLabel: 'Ou votre code postal ou commune',
   placeFind: 'Chercher',
+  placeLookupFailed: 'La recherche du lieu n’a pas pu se charger. Vous pouvez choisir une commune dans les filtres.',
   radius: 'Distance maximale',
   anyDistance: 'Toutes les distances',
   stopNear: 'Ne plus trier par distance',

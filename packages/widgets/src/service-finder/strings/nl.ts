@@ -70,6 +70,7 @@ const nl: FinderStrings = {
   nearSorted: 'Resultaten gesorteerd op afstand.',
   placeLabel: 'Of je postcode of gemeente',
   placeFind: 'Zoeken',
+  placeLookupFailed: 'Het opzoeken van de plaats kon niet laden. U kunt een gemeente kiezen in de filters.',
   radius: 'Maximale afstand',
   anyDistance: 'Alle afstanden',
   stopNear: 'Niet meer op afstand sorteren',
