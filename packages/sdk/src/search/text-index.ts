@@ -70,6 +70,26 @@ function stem(word: string, lang: 'fr' | 'nl' | 'en'): string {
   return found;
 }
 
+/**
+ * Per language, each written word's searchable words and their stems: a directory writes the same
+ * few thousand words hundreds of thousands of times, and one look-up per written word spares the
+ * normal form's, the stop words' and the stem's look-ups of each.
+ */
+const formsOfWritten = { fr: new Map<string, WordForms>(), nl: new Map<string, WordForms>(), en: new Map<string, WordForms>() };
+type WordForms = readonly [words: readonly string[], stems: readonly string[]];
+
+function formsOf(written: string, lang: 'fr' | 'nl' | 'en'): WordForms {
+  const cache = formsOfWritten[lang];
+  let forms = cache.get(written);
+  if (!forms) {
+    const words = tokens(written);
+    forms = [words, words.map((word) => stem(word, lang))];
+    if (cache.size >= NORMALISED_CACHE_SIZE) cache.clear();
+    cache.set(written, forms);
+  }
+  return forms;
+}
+
 /** The searchable words of localized texts and, side by side, their stems, each language by its own rules. */
 function wordsAndStems(values: readonly Localized[]): { words: string[]; stems: string[] } {
   const words: string[] = [];
@@ -78,9 +98,13 @@ function wordsAndStems(values: readonly Localized[]): { words: string[]; stems: 
     for (const lang of ['fr', 'nl', 'en'] as const) {
       const text = value?.[lang];
       if (!text) continue;
-      for (const word of tokens(text)) {
-        words.push(word);
-        stems.push(stem(word, lang));
+      for (const written of text.split(/\s+/)) {
+        if (!written) continue;
+        const [found, foundStems] = formsOf(written, lang);
+        for (let index = 0; index < found.length; index++) {
+          words.push(found[index]!);
+          stems.push(foundStems[index]!);
+        }
       }
     }
   }
