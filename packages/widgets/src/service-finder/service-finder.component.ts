@@ -176,8 +176,8 @@ type PlaceLookup = typeof import('./place-lookup.js');
 let placeLookup: PlaceLookup | undefined;
 let placeLookupModule: Promise<PlaceLookup> | undefined;
 const loadPlaceLookup = () => (placeLookupModule ??= import('./place-lookup.js').then((module) => (placeLookup = module)));
-/** A NIS code, which names a commune's first page without a look-up. */
-const NIS_CODE = /^\d{5}$/;
+/** A Brussels commune's NIS code (21001 to 21019, as the schemas say): it names its first page without a look-up. */
+const NIS_CODE = /^210(0[1-9]|1\d)$/;
 /** A feed with nothing in it yet. */
 const EMPTY_FEED: Feed = {
   bassins: [],

@@ -266,6 +266,14 @@ describe('<brusano-service-finder>', () => {
       });
     }
 
+    it('shows the Region for a commune it does not know, as for a name it does not know', async () => {
+      const element = await fixture<BrusanoServiceFinder>(html`<brusano-service-finder feed="/built-feeds/plain/manifest.json" commune="21099"></brusano-service-finder>`);
+      await cardsShown(element);
+      const region = (await (await fetch('/built-feeds/plain/browser/first/region.json')).json()) as { total: number };
+      expect($(element, '.count')!.textContent).to.equal(`${region.total} services trouvés.`);
+      expect(($(element, '#commune') as HTMLSelectElement).value).to.equal('');
+    });
+
     it('still reads a feed without the browser’s files (hand-made, or from an older build): every service, from services.json', async () => {
       const before = performance.getEntriesByType('resource').length;
       const element = await finder(html`<brusano-service-finder feed=${SAMPLE_FEED} page-size="100"></brusano-service-finder>`);
