@@ -252,6 +252,28 @@ describe('the demo pages', () => {
     await tab.close();
   });
 
+  it('writes a commune typed in the configurator as its NIS code for the finder, which then needs no look-up', async () => {
+    const { tab, errors } = await open('configurator.html', VIEWPORTS.desktop);
+    const snippet = () => tab.$eval('#snippet', (area) => (area as HTMLTextAreaElement).value);
+    for (const typed of ['1090', 'jette']) {
+      await tab.$eval('input[name="commune"]', (input) => ((input as HTMLInputElement).value = ''));
+      await tab.type('input[name="commune"]', typed);
+      await tab.waitForFunction(() => (document.getElementById('snippet') as HTMLTextAreaElement).value.includes('commune="21010"'), { timeout: 5_000 });
+      expect(await tab.$eval('#commune-hint', (hint) => hint.textContent)).toContain('Jette');
+    }
+    // A postal code two communes share stays as typed: the finder looks it up (the first commune).
+    await tab.$eval('input[name="commune"]', (input) => ((input as HTMLInputElement).value = ''));
+    await tab.type('input[name="commune"]', '1040');
+    expect(await snippet()).toContain('commune="1040"');
+    // The helpdesk card keeps the postal code: it tells a sub-area of Brussels-City from another.
+    await tab.$eval('input[name="commune"]', (input) => ((input as HTMLInputElement).value = ''));
+    await tab.type('input[name="commune"]', '1090');
+    await tab.select('select[name="widget"]', 'brusano-helpdesk-card');
+    expect(await snippet()).toContain('postal-code="1090"');
+    expect(errors).toEqual([]);
+    await tab.close();
+  });
+
   it('keeps borders, focus rings and open/closed states in forced colors (Windows high contrast)', async () => {
     const { tab } = await open('index.html', VIEWPORTS.desktop);
     await tab.emulateMediaFeatures([{ name: 'forced-colors', value: 'active' }]);
