@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFeed, serveFeed } from '@brusano/feed';
+import { build } from 'esbuild';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const site = join(here, 'site');
@@ -37,6 +38,11 @@ export async function buildSite(out = dist) {
   const parts = { header: readFileSync(join(site, '_header.html'), 'utf8'), footer: readFileSync(join(site, '_footer.html'), 'utf8') };
   for (const file of readdirSync(site)) {
     if (file.startsWith('_')) continue;
+    // The pages' scripts with what they import of the packages (the configurator, the SDK's look-up).
+    if (file.endsWith('.js')) {
+      await build({ entryPoints: [join(site, file)], outfile: join(out, file), bundle: true, format: 'esm', minify: true, logLevel: 'warning' });
+      continue;
+    }
     if (!file.endsWith('.template.html')) {
       cpSync(join(site, file), join(out, file));
       continue;

@@ -1,4 +1,9 @@
-// The embed configurator: a form, a live preview and the snippet to copy.
+// The embed configurator: a form, a live preview and the snippet to copy. Bundled by site.mjs
+// (it reads a commune typed with the SDK's own territory look-up, the one the finder uses).
+import { resolveTerritory } from '@brusano/sdk/territory';
+import { bassins } from '@brusano/sdk/reference/bassins';
+import { communes } from '@brusano/sdk/reference/communes';
+
 const form = document.getElementById('options');
 const preview = document.getElementById('preview');
 const snippet = document.getElementById('snippet');
@@ -24,27 +29,12 @@ const say = (key) => MESSAGES[key][document.documentElement.lang] ?? MESSAGES[ke
 const pageLanguage = () => (['fr', 'nl', 'en'].includes(document.documentElement.lang) ? document.documentElement.lang : 'fr');
 
 /**
- * The feed's communes, to write a commune typed by name or postal code as its NIS code: the finder
- * then asks for its first results at once, without looking the place up first (a round trip less
- * on a slow phone). Without them, the snippet keeps what was typed, which works too.
+ * The one commune a name, postal code or NIS code names (none when it names several or none),
+ * written in the finder's snippet as its NIS code: the finder then asks for its first results at
+ * once, without looking the place up first (a round trip less on a slow phone).
  */
-let communes = [];
-fetch(FEED)
-  .then((response) => response.json())
-  .then((manifest) => fetch(new URL(manifest.datasets.communes.url, new URL(FEED, location.href))))
-  .then((response) => response.json())
-  .then((list) => {
-    communes = Array.isArray(list) ? list : [];
-    update();
-  })
-  .catch(() => undefined);
-
-const fold = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/** The one commune that a name, a postal code or a NIS code names; none when it names several or none. */
 function communeNamed(typed) {
-  const key = fold(typed);
-  const named = communes.filter((commune) => commune.nis === key || commune.postalCodes?.includes(key) || [commune.name?.fr, commune.name?.nl].some((name) => name && fold(name) === key));
+  const { communes: named } = resolveTerritory(typed, { communes, bassins, quartiers: [] });
   return named.length === 1 ? named[0] : undefined;
 }
 

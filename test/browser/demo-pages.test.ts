@@ -261,6 +261,10 @@ describe('the demo pages', () => {
       await tab.waitForFunction(() => (document.getElementById('snippet') as HTMLTextAreaElement).value.includes('commune="21010"'), { timeout: 5_000 });
       expect(await tab.$eval('#commune-hint', (hint) => hint.textContent)).toContain('Jette');
     }
+    // The finder's own look-up reads it: a quartier's name gives its commune.
+    await tab.$eval('input[name="commune"]', (input) => ((input as HTMLInputElement).value = ''));
+    await tab.type('input[name="commune"]', 'Laeken');
+    expect(await snippet()).toContain('commune="21004"');
     // A postal code two communes share stays as typed: the finder looks it up (the first commune).
     await tab.$eval('input[name="commune"]', (input) => ((input as HTMLInputElement).value = ''));
     await tab.type('input[name="commune"]', '1040');
