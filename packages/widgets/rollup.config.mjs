@@ -104,15 +104,13 @@ function importTogether() {
 /**
  * Small modules that two elements share, copied into each element's files instead of a file of
  * their own: the texts all elements share (in each element's texts, with the brusano-error
- * sentences the English ones repeat), the formatting of dates and distances, and the communes and
- * bassins of the finder's place look-up (the helpdesk card reads its feed's, and the SDK's copy only
- * without one).
- * A copy of a few hundred bytes spares a finder's page a request, past the six a browser makes at
- * once to a CDN over HTTP/1.1 (a round trip more on a slow network); a page with two elements loads
- * it twice. What a copy imports of these is copied too.
+ * sentences the English ones repeat), and the formatting of dates and distances. A copy of a few
+ * hundred bytes spares a finder's page a request, past the six a browser makes at once to a CDN
+ * over HTTP/1.1 (a round trip more on a slow network); a page with two elements loads it twice.
+ * What a copy imports of these is copied too.
  */
 function copiedIntoEachElement() {
-  const copied = [/[\\/]shared[\\/]strings[\\/](fr|nl|en)\.js$/, /[\\/]dist[\\/]shared[\\/](format|i18n)\.js$/, /[\\/]sdk[\\/]dist[\\/]generated[\\/]reference[\\/](bassins|communes)\.js$/];
+  const copied = [/[\\/]shared[\\/]strings[\\/](fr|nl|en)\.js$/, /[\\/]dist[\\/]shared[\\/](format|i18n)\.js$/];
   const elementFolder = /[\\/]dist[\\/](service-finder|agenda|helpdesk-card)[\\/]/;
   return {
     name: 'copied-into-each-element',
