@@ -34,7 +34,11 @@ async function directoryLoaded(tab: Page): Promise<void> {
       return root?.querySelector('.card') && !root.querySelector('[data-loading-directory]');
     },
     { timeout: 90_000, polling: 200 },
-  );
+  ).catch(async (error: Error) => {
+    // What the visitor saw instead, so a load that stalls is told from an error or an empty page.
+    const shown = await tab.evaluate(() => document.querySelector('brusano-service-finder')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 600) ?? 'no finder');
+    throw new Error(`${error.message}; the finder showed: ${shown}`);
+  });
 }
 
 async function search(tab: Page, text: string): Promise<string> {
