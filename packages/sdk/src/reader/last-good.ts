@@ -66,10 +66,12 @@ async function store(feedUrl: string, url: string, response: Response): Promise<
   const cache = await openCache()?.catch(() => undefined);
   if (!cache) return;
   try {
-    await cache.put(url, response);
+    // The file is listed before it is written: a page closed in between leaves a listed file that
+    // is missing (read as no copy of it), never a stored file that no list names and no eviction finds.
     const index = (await readIndex(cache, feedUrl)) ?? { feedUrl, storedAt: '', files: [] };
     const next: FeedIndex = { feedUrl, storedAt: new Date().toISOString(), files: [...new Set([...index.files, url])] };
     await cache.put(indexKey(feedUrl), new Response(JSON.stringify(next), { headers: { 'Content-Type': 'application/json' } }));
+    await cache.put(url, response);
     await evictOldFeeds(cache);
   } catch {
     // Quota exceeded or storage refused: the page goes on without a stored copy.

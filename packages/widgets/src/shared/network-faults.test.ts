@@ -12,8 +12,11 @@ async function storedCopyOf(feed: string): Promise<void> {
   const key = `https://brusano.invalid/last-good?feed=${encodeURIComponent(new URL(feed, document.baseURI).href)}`;
   await waitUntil(
     async () => {
-      const index = await (await (await caches.open('brusano-feeds-v1')).match(key))?.json();
-      return Boolean(index?.files.some((file: string) => file.endsWith('services.json')));
+      const cache = await caches.open('brusano-feeds-v1');
+      const index = await (await cache.match(key))?.json();
+      // Listed, and written: a file is listed before it is written.
+      const services = index?.files.find((file: string) => file.endsWith('services.json'));
+      return Boolean(services && (await cache.match(services)));
     },
     'the feed was stored',
     { timeout: 10_000 },
