@@ -54,6 +54,12 @@ export const serviceFinderStyles = [
       grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
       gap: 0.75rem;
     }
+    /* A filter's one column as wide as the field, not an auto one: an auto column is sized from the
+       widest content, for which Chromium measures every option of a select (600 themes: 70 ms of
+       layout on a phone, again at each keystroke as the counts in the options change). */
+    .fields .field {
+      grid-template-columns: minmax(0, 1fr);
+    }
     .checks {
       display: flex;
       flex-wrap: wrap;
