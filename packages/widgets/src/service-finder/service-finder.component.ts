@@ -306,6 +306,11 @@ export class BrusanoServiceFinder extends BrusanoElement {
   private progressShown = 0;
   /** Lets the whole directory start once the first results are on screen (or once it is clear there are none to show before it). */
   private startDirectory?: () => void;
+  /**
+   * The cards' folded details (shown on a click, and printed) are drawn in the task after the first
+   * results: the first cards come sooner, and that task is shorter on a phone.
+   */
+  private detailsHeldBack = false;
   private announceTimer?: ReturnType<typeof setTimeout>;
   private focusIndexAfterRender?: number;
   private readonly onPopState = () => this.readUrl();
@@ -416,6 +421,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
     if (this.communeLookup) void this.communeLookup.then(() => reading === this.reading && askFirstPage());
     else askFirstPage();
     const firstPainted = new Promise<void>((resolve) => (this.startDirectory = resolve));
+    this.detailsHeldBack = true;
     const onBatch = (batch: ServiceBatch) => {
       if (reading !== this.reading) return;
       this.waiting.push(batch);
@@ -521,6 +527,8 @@ export class BrusanoServiceFinder extends BrusanoElement {
       this.startDirectory = undefined;
       requestAnimationFrame(() =>
         setTimeout(() => {
+          this.detailsHeldBack = false;
+          this.requestUpdate();
           start();
           void loadSearch().then((code) => {
             this.searchCode = code;
@@ -1053,13 +1061,6 @@ export class BrusanoServiceFinder extends BrusanoElement {
     const alerts = currentAlerts(service.alerts);
     const detailsId = `details-${service.id}`;
     const location = service.locations?.[0];
-    const languages = [
-      ...(service.languages ?? []).map((code) => languageName(code, lang)),
-      ...(service.languageSupport ?? []).map((support) => (support === 'social-interpreting' ? t.interpreting : t.mediation)),
-    ];
-    const phones = phoneLinks(service.phones, lang, t);
-    const emails = emailLinks(service.emails, lang);
-    const sites = websiteLinks(service.websites, lang);
     const callable = service.phones?.find((phone) => phone.number);
     const call = callable?.number ? telHref(callable.number, callable.extension) : undefined;
     const range = ages(service);
@@ -1094,52 +1095,64 @@ export class BrusanoServiceFinder extends BrusanoElement {
               — ${localizedName(service, lang)}</span></label
           >
         </div>
-        <div class="details" id=${detailsId} ?hidden=${!open}>
-          ${service.sample ? html`<p class="sample muted">${t.sampleNote}</p>` : nothing}
-          <dl class="facts">
-            ${location
-              ? html`<dt>${t.address}</dt>
-                  <dd>
-                    ${addressLine(location.address, lang)}
-                  </dd>`
-              : nothing}
-            ${languages.length ? html`<dt>${t.languagesSpoken}</dt><dd>${languages.join(', ')}</dd>` : nothing}
-            ${phones.length ? html`<dt>${t.phone}</dt><dd><ul>${phones}</ul></dd>` : nothing}
-            ${emails.length ? html`<dt>${t.email}</dt><dd><ul>${emails}</ul></dd>` : nothing}
-            ${sites.length ? html`<dt>${t.website}</dt><dd><ul>${sites}</ul></dd>` : nothing}
-            ${service.cost
-              ? html`<dt>${t.cost}</dt><dd>${service.cost.free === undefined ? nothing : service.cost.free ? t.costFree : t.costPaid}${service.cost.text ? html`${service.cost.free === undefined ? nothing : ' — '}${text(service.cost.text, lang)}` : nothing}</dd>`
-              : nothing}
-            ${range ? html`<dt>${t.age}</dt><dd>${t.ages(range)}</dd>` : nothing}
-            ${service.appointment
-              ? html`<dt>${t.appointment}</dt><dd>${{ required: t.appointmentRequired, 'not-required': t.appointmentNotRequired, either: t.appointmentEither }[service.appointment]}</dd>`
-              : nothing}
-            ${location?.accessibility?.reducedMobility
-              ? html`<dt>${t.accessibility}</dt><dd>${{ full: t.accessFull, partial: t.accessPartial, none: t.accessNone }[location.accessibility.reducedMobility]}</dd>`
-              : nothing}
-          </dl>
-          ${service.description ? html`<p>${text(service.description, lang)}</p>` : nothing}
-          ${service.publicText ? html`<p>${text(service.publicText, lang)}</p>` : nothing}
-          ${service.publics?.length ? html`<p>${t.public} : ${service.publics.map((code) => t.publics[code] ?? code).join(', ')}</p>` : nothing}
-          ${service.applicationProcess || service.requiredDocuments
-            ? html`<h4>${t.howToAccess}</h4>
-                ${service.applicationProcess ? html`<p>${text(service.applicationProcess, lang)}</p>` : nothing}
-                ${service.requiredDocuments?.length
-                  ? html`<p>${t.toBring}</p>
-                      <ul>
-                        ${service.requiredDocuments.map((document) => html`<li>${text(document, lang)}</li>`)}
-                      </ul>`
-                  : service.requiredDocuments
-                    ? html`<p>${t.nothingToBringSaid}</p>`
-                    : nothing}`
-            : nothing}
-          ${this.renderWeek(service)}
-          ${location?.accessibility?.text ? html`<p>${text(location.accessibility.text, lang)}</p>` : nothing}
-          <p class="verified muted">${service.lastVerified ? t.lastVerified(formatDate(service.lastVerified, lang)) : t.notVerified}</p>
-          ${this.reportForm.render(service, this.shownFeed, t, lang)}
-        </div>
+        <div class="details" id=${detailsId} ?hidden=${!open}>${open || !this.detailsHeldBack ? this.renderDetails(service, range) : nothing}</div>
       </article>
     </li>`;
+  }
+
+  /** What a card folds away: every fact, how to get there and when, how to report an error. */
+  private renderDetails(service: Service, range: ReturnType<typeof ages>): TemplateResult {
+    const { t, uiLang: lang } = this;
+    const location = service.locations?.[0];
+    const languages = [
+      ...(service.languages ?? []).map((code) => languageName(code, lang)),
+      ...(service.languageSupport ?? []).map((support) => (support === 'social-interpreting' ? t.interpreting : t.mediation)),
+    ];
+    const phones = phoneLinks(service.phones, lang, t);
+    const emails = emailLinks(service.emails, lang);
+    const sites = websiteLinks(service.websites, lang);
+    return html`${service.sample ? html`<p class="sample muted">${t.sampleNote}</p>` : nothing}
+      <dl class="facts">
+        ${location
+          ? html`<dt>${t.address}</dt>
+              <dd>
+                ${addressLine(location.address, lang)}
+              </dd>`
+          : nothing}
+        ${languages.length ? html`<dt>${t.languagesSpoken}</dt><dd>${languages.join(', ')}</dd>` : nothing}
+        ${phones.length ? html`<dt>${t.phone}</dt><dd><ul>${phones}</ul></dd>` : nothing}
+        ${emails.length ? html`<dt>${t.email}</dt><dd><ul>${emails}</ul></dd>` : nothing}
+        ${sites.length ? html`<dt>${t.website}</dt><dd><ul>${sites}</ul></dd>` : nothing}
+        ${service.cost
+          ? html`<dt>${t.cost}</dt><dd>${service.cost.free === undefined ? nothing : service.cost.free ? t.costFree : t.costPaid}${service.cost.text ? html`${service.cost.free === undefined ? nothing : ' — '}${text(service.cost.text, lang)}` : nothing}</dd>`
+          : nothing}
+        ${range ? html`<dt>${t.age}</dt><dd>${t.ages(range)}</dd>` : nothing}
+        ${service.appointment
+          ? html`<dt>${t.appointment}</dt><dd>${{ required: t.appointmentRequired, 'not-required': t.appointmentNotRequired, either: t.appointmentEither }[service.appointment]}</dd>`
+          : nothing}
+        ${location?.accessibility?.reducedMobility
+          ? html`<dt>${t.accessibility}</dt><dd>${{ full: t.accessFull, partial: t.accessPartial, none: t.accessNone }[location.accessibility.reducedMobility]}</dd>`
+          : nothing}
+      </dl>
+      ${service.description ? html`<p>${text(service.description, lang)}</p>` : nothing}
+      ${service.publicText ? html`<p>${text(service.publicText, lang)}</p>` : nothing}
+      ${service.publics?.length ? html`<p>${t.public} : ${service.publics.map((code) => t.publics[code] ?? code).join(', ')}</p>` : nothing}
+      ${service.applicationProcess || service.requiredDocuments
+        ? html`<h4>${t.howToAccess}</h4>
+            ${service.applicationProcess ? html`<p>${text(service.applicationProcess, lang)}</p>` : nothing}
+            ${service.requiredDocuments?.length
+              ? html`<p>${t.toBring}</p>
+                  <ul>
+                    ${service.requiredDocuments.map((document) => html`<li>${text(document, lang)}</li>`)}
+                  </ul>`
+              : service.requiredDocuments
+                ? html`<p>${t.nothingToBringSaid}</p>`
+                : nothing}`
+        : nothing}
+      ${this.renderWeek(service)}
+      ${location?.accessibility?.text ? html`<p>${text(location.accessibility.text, lang)}</p>` : nothing}
+      <p class="verified muted">${service.lastVerified ? t.lastVerified(formatDate(service.lastVerified, lang)) : t.notVerified}</p>
+      ${this.reportForm.render(service, this.shownFeed, t, lang)}`;
   }
 
   // --- the selection, its handout and its link ----------------------------------

@@ -218,6 +218,9 @@ describe('<brusano-service-finder>', () => {
       expect($(element, '[data-loading-directory]')!.textContent).to.contain('Le répertoire complet se charge');
       expect(($(element, '#commune') as HTMLSelectElement).options.length).to.be.greaterThan(1);
       await expect(element).to.be.accessible();
+      // Each card's folded details (a click away, and printed with the list) follow the first cards, before the rest of the directory.
+      await waitUntil(() => $$(element, '.card .details').every((details) => details.querySelector('.facts') && details.querySelector('.verified')), 'every card has its details', { timeout: 2_000 });
+      expect($(element, '[data-loading-directory]')).to.not.be.null;
       const firstNames = cardNames(element);
       // A word typed before the rest has arrived: the answer from the first page, said as such.
       await type(element, 'cpas');
