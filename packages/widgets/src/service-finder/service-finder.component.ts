@@ -950,9 +950,10 @@ export class BrusanoServiceFinder extends BrusanoElement {
         ${label} <span class="muted">(${result.facets[flag]})</span></label
       >`;
     const activeCount = (Object.keys(EMPTY_STATE) as (keyof FinderState)[]).filter((part) => part !== 'query' && state[part] !== EMPTY_STATE[part]).length;
+    // Folded (on a phone, until asked), the filters are not drawn: hundreds of choices a person does not see.
     return html`<details class="filters" part="filters" ?open=${this.filtersOpen} @toggle=${(event: Event) => (this.filtersOpen = (event.target as HTMLDetailsElement).open)}>
       <summary>${t.filters}${activeCount ? ` (${activeCount})` : ''}</summary>
-      <div class="fields">
+      ${this.filtersOpen ? html`<div class="fields">
         ${select('category', t.category, t.allCategories, result.facets.categoryIds, localizedName(categoryName))}
         ${feed.sectors.length ? select('sector', t.sector, t.allSectors, result.facets.sectorIds, localizedName(sectorName)) : nothing}
         ${select('commune', t.commune, t.allCommunes, result.facets.communes, localizedName(communeName))}
@@ -992,7 +993,7 @@ export class BrusanoServiceFinder extends BrusanoElement {
       </div>
       ${activeCount
         ? html`<button part="button" class="secondary" @click=${() => this.change({ ...EMPTY_STATE, query: state.query })}>${t.resetFilters}</button>`
-        : nothing}
+        : nothing}` : nothing}
     </details>`;
   }
 

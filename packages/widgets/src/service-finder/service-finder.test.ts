@@ -318,6 +318,10 @@ describe('<brusano-service-finder>', () => {
       $(element, 'summary')!.click();
       await element.updateComplete;
       expect(details.open).to.be.true;
+      // Opened, the choices are there, with the one the page asked for.
+      await waitUntil(() => $(element, '#bassin'), 'the filters are drawn once opened');
+      expect(($(element, '#bassin') as HTMLSelectElement).value).to.equal('sud');
+      expect(($(element, '#category') as HTMLSelectElement).options.length).to.be.greaterThan(1);
       await expect(element).to.be.accessible();
     });
   });
