@@ -153,7 +153,7 @@ const en: FinderStrings = {
     total ? `The full directory is loading: ${loaded.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} services.` : 'The full directory is loading.',
   directoryFailed: (loaded: number) => `The full directory could not be loaded: the search covers the first ${loaded.toLocaleString('en-GB')} services.`,
   resultCountPartial: (count: number, loaded: number) =>
-    `${count === 0 ? 'No service found' : count === 1 ? '1 service found' : `${count} services found`} among the ${loaded.toLocaleString('en-GB')} loaded so far.`,
+    `${count === 0 ? 'No service found' : count === 1 ? '1 service found' : `${count.toLocaleString('en-GB')} services found`} among the ${loaded.toLocaleString('en-GB')} loaded so far.`,
 };
 
 export default { ...shared, ...en };

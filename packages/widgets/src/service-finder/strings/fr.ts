@@ -152,7 +152,7 @@ const fr = {
     total ? `Le répertoire complet se charge : ${loaded.toLocaleString('fr-BE')} services sur ${total.toLocaleString('fr-BE')}.` : 'Le répertoire complet se charge.',
   directoryFailed: (loaded: number) => `Le répertoire complet n’a pas pu être chargé : la recherche porte sur les ${loaded.toLocaleString('fr-BE')} premiers services.`,
   resultCountPartial: (count: number, loaded: number) =>
-    `${count === 0 ? 'Aucun service trouvé' : count === 1 ? '1 service trouvé' : `${count} services trouvés`} parmi les ${loaded.toLocaleString('fr-BE')} déjà chargés.`,
+    `${count === 0 ? 'Aucun service trouvé' : count === 1 ? '1 service trouvé' : `${count.toLocaleString('fr-BE')} services trouvés`} parmi les ${loaded.toLocaleString('fr-BE')} déjà chargés.`,
 };
 
 export type FinderStrings = typeof fr;

@@ -153,7 +153,7 @@ const nl: FinderStrings = {
     total ? `De volledige lijst wordt geladen: ${loaded.toLocaleString('nl-BE')} van ${total.toLocaleString('nl-BE')} diensten.` : 'De volledige lijst wordt geladen.',
   directoryFailed: (loaded: number) => `De volledige lijst kon niet worden geladen: er wordt gezocht in de eerste ${loaded.toLocaleString('nl-BE')} diensten.`,
   resultCountPartial: (count: number, loaded: number) =>
-    `${count === 0 ? 'Geen dienst gevonden' : count === 1 ? '1 dienst gevonden' : `${count} diensten gevonden`} in de ${loaded.toLocaleString('nl-BE')} die al geladen zijn.`,
+    `${count === 0 ? 'Geen dienst gevonden' : count === 1 ? '1 dienst gevonden' : `${count.toLocaleString('nl-BE')} diensten gevonden`} in de ${loaded.toLocaleString('nl-BE')} die al geladen zijn.`,
 };
 
 export default { ...shared, ...nl };
