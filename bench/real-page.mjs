@@ -2,7 +2,8 @@
 // page, a feed made by `brusano-feed build` served precompressed (brotli) by a static server, a
 // fresh browser context (empty cache) per run, the clock from navigation start. On a desktop
 // (no throttling) and on the mobile profile Lighthouse grades pages on: DevTools' "Slow 4G"
-// (562.5 ms latency, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up) with a 4× CPU slowdown.
+// (562.5 ms latency, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up) with a 4× CPU slowdown, on a
+// phone's screen.
 //
 // Measured per run: first result card painted; the whole directory searchable (a query typed
 // then gives its answer over every service); JS bytes before first results; the longest
@@ -27,11 +28,13 @@ const out = join(here, '.out', 'real');
 export const PEER_COMMIT = 'fc4a1aa';
 
 export const PROFILES = {
-  desktop: { network: undefined, cpu: 1 },
+  // The screens are Lighthouse's too: a desktop's, and a phone's (a Moto G Power, the device of its mobile run).
+  desktop: { network: undefined, cpu: 1, viewport: { width: 1350, height: 940, deviceScaleFactor: 1 } },
   mobile: {
     // Chrome DevTools' "Slow 4G" preset, as Lighthouse's mobile run uses it.
     network: { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1000 * 1000 * 0.9) / 8, uploadThroughput: (750 * 1000 * 0.9) / 8 },
     cpu: 4,
+    viewport: { width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
   },
 };
 
@@ -177,6 +180,7 @@ async function finderState(page) {
 async function visit(browser, url, profile, { finder = false, widget = true } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
+  await page.setViewport(profile.viewport);
   const cdp = await page.createCDPSession();
   // The network domain is on only for throttling, without DevTools keeping copies of the bodies:
   // those copies cost the page long tasks that a visitor's browser never has.
