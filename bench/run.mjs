@@ -238,7 +238,8 @@ The page has the README's one script tag (the widgets from another origin, as fr
 generated services and served with its brotli copies; each visit is a fresh browser context
 (empty cache), the clock starts at navigation. Desktop: no throttling, a 1350 × 940 screen. Mobile
 profile: DevTools' "Slow 4G" (562.5 ms latency, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up), a 4× CPU
-slowdown and a phone's 412 × 823 screen at 1.75 pixels per point (the screens are Lighthouse's). Median of ${realPage.runs} visits. "Whole directory searchable": a word typed then gets its answer
+slowdown and a phone's 412 × 823 screen at 1.75 pixels per point (the screens are Lighthouse's).
+Median of ${realPage.runs} visits. "Whole directory searchable": a word typed then gets its answer
 over every service. "Before" is the self-contained bundle of commit ${PEER_COMMIT}, which loaded
 and validated the whole feed before its first card, on the same feed's plain files.
 

@@ -1096,15 +1096,16 @@ export class BrusanoServiceFinder extends BrusanoElement {
               — ${localizedName(service, lang)}</span></label
           >
         </div>
-        <div class="details" id=${detailsId} ?hidden=${!open}>${open || !this.detailsHeldBack ? this.renderDetails(service, range) : nothing}</div>
+        <div class="details" id=${detailsId} ?hidden=${!open}>${open || !this.detailsHeldBack ? this.renderDetails(service) : nothing}</div>
       </article>
     </li>`;
   }
 
   /** What a card folds away: every fact, how to get there and when, how to report an error. */
-  private renderDetails(service: Service, range: ReturnType<typeof ages>): TemplateResult {
+  private renderDetails(service: Service): TemplateResult {
     const { t, uiLang: lang } = this;
     const location = service.locations?.[0];
+    const range = ages(service);
     const languages = [
       ...(service.languages ?? []).map((code) => languageName(code, lang)),
       ...(service.languageSupport ?? []).map((support) => (support === 'social-interpreting' ? t.interpreting : t.mediation)),
