@@ -79,6 +79,12 @@ describe('the widgets on a partner page', () => {
     );
     writePage(folder, 'finder-only.html', page('fr', '<script type="module" src="/widgets/brusano-widgets.js"></script>', '<brusano-service-finder feed="/feed/manifest.json" page-size="3"></brusano-service-finder>'));
     writePage(folder, 'helpdesk-only.html', page('fr', '<script type="module" src="/widgets/brusano-widgets.js"></script>', '<brusano-helpdesk-card feed="/feed/manifest.json" postal-code="1090"></brusano-helpdesk-card>'));
+    // Finders given a commune as a postal code, a NIS code, a code of no Brussels commune and a word that is a key of every object.
+    writePage(
+      folder,
+      'communes.html',
+      page('fr', '<script type="module" src="/widgets/brusano-widgets.js"></script>', ['1090', '21010', '21099', 'constructor'].map((commune) => `<brusano-service-finder feed="/feed/manifest.json" commune="${commune}" page-size="1"></brusano-service-finder>`).join('')),
+    );
     writePage(folder, 'nothing.html', page('fr', '<script type="module" src="/widgets/brusano-widgets.js"></script>', '<p>Pas de widget ici.</p>'));
     writePage(folder, 'late.js', `setTimeout(() => document.querySelector('main').insertAdjacentHTML('beforeend', '<div><brusano-agenda feed="/feed/manifest.json" limit="2"></brusano-agenda></div>'), 300);`);
     writePage(folder, 'late.html', page('en', '<script type="module" src="/widgets/brusano-widgets.js"></script><script type="module" src="/late.js"></script>', '<p>An agenda comes later.</p>'));
@@ -190,6 +196,16 @@ describe('the widgets on a partner page', () => {
     expect(scripts.filter((path) => path === '/widgets/brusano-widgets.js')).toHaveLength(2); // once per page
     expect(errors).toEqual([]);
     expect(nothing.errors).toEqual([]);
+  });
+
+  it('asks early for the first page of a commune given by postal or NIS code, and for none of a code that names no Brussels commune', async () => {
+    const before = site.requests.length;
+    const { tab, errors } = await open('/communes.html');
+    await tab.waitForFunction(() => [...document.querySelectorAll('brusano-service-finder')].every((finder) => finder.shadowRoot?.querySelector('.card')), { timeout: 30_000 });
+    const firstPages = site.requests.slice(before).filter((path) => path.includes('/browser/first/'));
+    // Jette's page (asked once, for both), and the Region's for the two the finder does not know; nothing else.
+    expect(new Set(firstPages)).toEqual(new Set(['/feed/browser/first/commune-21010.json', '/feed/browser/first/region.json']));
+    expect(errors).toEqual([]);
   });
 
   it('asks for a helpdesk card’s look-up together with the chunk it imports, not one after the other', async () => {

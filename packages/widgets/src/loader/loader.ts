@@ -58,7 +58,9 @@ function finderFirstPage(element: Element): string | undefined {
   const commune = element.getAttribute('commune')?.trim();
   if (bassin && commune) return undefined;
   if (commune) {
-    const nis = /^\d{5}$/.test(commune) ? commune : communeOfPostalCode[commune];
+    // A Brussels NIS code (21001 to 21019, as the finder's NIS_CODE) or a postal code; any other
+    // code asks for nothing, the finder showing the Region then. Own keys only: "constructor" is no code.
+    const nis = /^210(0[1-9]|1\d)$/.test(commune) ? commune : Object.hasOwn(communeOfPostalCode, commune) ? communeOfPostalCode[commune] : undefined;
     return nis ? `commune-${nis}` : undefined;
   }
   return bassin ? (/^[a-z0-9-]+$/.test(bassin) ? `bassin-${bassin}` : undefined) : 'region';
