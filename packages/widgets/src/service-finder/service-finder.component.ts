@@ -909,7 +909,17 @@ export class BrusanoServiceFinder extends BrusanoElement {
     </form>`;
   }
 
+  /** The filters, folded on a phone until asked: folded, their fields are not drawn (hundreds of choices nobody sees). */
   private renderFilters(feed: Feed, result: View): TemplateResult {
+    const { t, state } = this;
+    const activeCount = (Object.keys(EMPTY_STATE) as (keyof FinderState)[]).filter((part) => part !== 'query' && state[part] !== EMPTY_STATE[part]).length;
+    return html`<details class="filters" part="filters" ?open=${this.filtersOpen} @toggle=${(event: Event) => (this.filtersOpen = (event.target as HTMLDetailsElement).open)}>
+      <summary>${t.filters}${activeCount ? ` (${activeCount})` : ''}</summary>
+      ${this.filtersOpen ? this.renderFilterFields(feed, result, activeCount > 0) : nothing}
+    </details>`;
+  }
+
+  private renderFilterFields(feed: Feed, result: View, active: boolean): TemplateResult {
     const { t, uiLang: lang, state } = this;
     const categoryName = new Map(feed.categories.map((term) => [String(term.id), term.title]));
     const sectorName = new Map(feed.sectors.map((term) => [String(term.id), term.title]));
@@ -949,52 +959,47 @@ export class BrusanoServiceFinder extends BrusanoElement {
         ><input type="checkbox" .checked=${state[flag]} @change=${(event: Event) => this.change({ [flag]: (event.target as HTMLInputElement).checked })} />
         ${label} <span class="muted">(${result.facets[flag]})</span></label
       >`;
-    const activeCount = (Object.keys(EMPTY_STATE) as (keyof FinderState)[]).filter((part) => part !== 'query' && state[part] !== EMPTY_STATE[part]).length;
-    // Folded (on a phone, until asked), the filters are not drawn: hundreds of choices a person does not see.
-    return html`<details class="filters" part="filters" ?open=${this.filtersOpen} @toggle=${(event: Event) => (this.filtersOpen = (event.target as HTMLDetailsElement).open)}>
-      <summary>${t.filters}${activeCount ? ` (${activeCount})` : ''}</summary>
-      ${this.filtersOpen ? html`<div class="fields">
-        ${select('category', t.category, t.allCategories, result.facets.categoryIds, localizedName(categoryName))}
-        ${feed.sectors.length ? select('sector', t.sector, t.allSectors, result.facets.sectorIds, localizedName(sectorName)) : nothing}
-        ${select('commune', t.commune, t.allCommunes, result.facets.communes, localizedName(communeName))}
-        ${select('bassin', t.bassin, t.allBassins, result.facets.bassins, localizedName(bassinName))}
-        ${select('language', t.language, t.allLanguages, result.facets.languages, (code) => languageName(code, lang))}
-        ${select('public', t.public, t.allPublics, result.facets.publics, (code) => t.publics[code] ?? code)}
-      </div>
-      <div class="field age">
-        <label for="person-age">${t.personAge}</label>
-        <input
-          id="person-age"
-          type="number"
-          inputmode="numeric"
-          min="0"
-          max="130"
-          aria-describedby="person-age-hint"
-          .value=${this.personAge === undefined ? '' : String(this.personAge)}
-          @input=${(event: Event) => {
-            const value = (event.target as HTMLInputElement).valueAsNumber;
-            this.personAge = Number.isInteger(value) && value >= 0 && value <= 130 ? value : undefined;
-            this.shown = this.validPageSize;
-          }}
-        />
-        <span class="muted" id="person-age-hint">${t.personAgeHint}</span>
-      </div>
-      ${this.renderOpenAt()}
-      <div class="checks">
-        ${checkbox('openNow', t.openNow)} ${checkbox('free', t.free)} ${checkbox('withoutAppointment', t.withoutAppointment)}
-        ${checkbox('reducedMobility', t.reducedMobility)}
-        <label class="check"
-          ><input type="checkbox" .checked=${this.nothingToBring} @change=${(event: Event) => {
-            this.nothingToBring = (event.target as HTMLInputElement).checked;
-            this.shown = this.validPageSize;
-          }} />
-          ${t.nothingToBring}</label
-        >
-      </div>
-      ${activeCount
-        ? html`<button part="button" class="secondary" @click=${() => this.change({ ...EMPTY_STATE, query: state.query })}>${t.resetFilters}</button>`
-        : nothing}` : nothing}
-    </details>`;
+    return html`<div class="fields">
+      ${select('category', t.category, t.allCategories, result.facets.categoryIds, localizedName(categoryName))}
+      ${feed.sectors.length ? select('sector', t.sector, t.allSectors, result.facets.sectorIds, localizedName(sectorName)) : nothing}
+      ${select('commune', t.commune, t.allCommunes, result.facets.communes, localizedName(communeName))}
+      ${select('bassin', t.bassin, t.allBassins, result.facets.bassins, localizedName(bassinName))}
+      ${select('language', t.language, t.allLanguages, result.facets.languages, (code) => languageName(code, lang))}
+      ${select('public', t.public, t.allPublics, result.facets.publics, (code) => t.publics[code] ?? code)}
+    </div>
+    <div class="field age">
+      <label for="person-age">${t.personAge}</label>
+      <input
+        id="person-age"
+        type="number"
+        inputmode="numeric"
+        min="0"
+        max="130"
+        aria-describedby="person-age-hint"
+        .value=${this.personAge === undefined ? '' : String(this.personAge)}
+        @input=${(event: Event) => {
+          const value = (event.target as HTMLInputElement).valueAsNumber;
+          this.personAge = Number.isInteger(value) && value >= 0 && value <= 130 ? value : undefined;
+          this.shown = this.validPageSize;
+        }}
+      />
+      <span class="muted" id="person-age-hint">${t.personAgeHint}</span>
+    </div>
+    ${this.renderOpenAt()}
+    <div class="checks">
+      ${checkbox('openNow', t.openNow)} ${checkbox('free', t.free)} ${checkbox('withoutAppointment', t.withoutAppointment)}
+      ${checkbox('reducedMobility', t.reducedMobility)}
+      <label class="check"
+        ><input type="checkbox" .checked=${this.nothingToBring} @change=${(event: Event) => {
+          this.nothingToBring = (event.target as HTMLInputElement).checked;
+          this.shown = this.validPageSize;
+        }} />
+        ${t.nothingToBring}</label
+      >
+    </div>
+    ${active
+      ? html`<button part="button" class="secondary" @click=${() => this.change({ ...EMPTY_STATE, query: state.query })}>${t.resetFilters}</button>`
+      : nothing}`;
   }
 
   /** A day of the coming week and a time, to find what is open then (to plan a visit, not now). */
